@@ -1,0 +1,3 @@
+from readouts_cli.cli import main
+
+main()

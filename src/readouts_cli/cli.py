@@ -1,0 +1,85 @@
+"""The `readouts` command: global options, command registration and the one error path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from .commands import check, list_, search, show
+from .errors import ReadoutsError
+from .options import State
+
+
+class ReadoutsGroup(TyperGroup):
+    """Turns the core's expected failures into stderr lines and exit code 1, never a traceback."""
+
+    # Typer vendors Click, so its Context class has no stable public name to annotate with.
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ReadoutsError as err:
+            from .edge import report
+
+            report(err.problems)
+            ctx.exit(1)
+
+
+app = typer.Typer(
+    cls=ReadoutsGroup,
+    name="readouts",
+    help="Diplomatic meeting readouts kept as TOML records: list, show, search and check them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"readouts {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            "-d",
+            help="The data folder (holding meetings/ and people.toml). "
+            "Default: $READOUTS_DATA, else ./data, else the shipped corpus.",
+            file_okay=False,
+        ),
+    ] = None,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            help="Warn about invalid files on stderr and go on with the valid ones.",
+        ),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    ctx.obj = State(data=data, skip_invalid=skip_invalid)
+
+
+app.command("check")(check.run)
+app.command("list")(list_.run)
+app.command("show")(show.run)
+app.command("search")(search.run)
+
+
+def main() -> None:
+    app(prog_name="readouts")

@@ -1,0 +1,93 @@
+"""`readouts list`: the timeline of meetings."""
+
+from __future__ import annotations
+
+import typer
+
+from ..options import (
+    CountryOpt,
+    FormatOpt,
+    FromOpt,
+    KindOpt,
+    LimitOpt,
+    OnOpt,
+    PersonOpt,
+    TagOpt,
+    ToOpt,
+)
+from ..render import Format
+
+COLUMNS = ("id", "date", "time", "timezone", "jst", "kind", "level", "participants", "title")
+
+
+def run(
+    ctx: typer.Context,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    on: OnOpt = None,
+    person: PersonOpt = None,
+    country: CountryOpt = None,
+    kind: KindOpt = None,
+    tag: TagOpt = None,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """List meetings in chronological order.
+
+    Example: readouts list --from 2024 --person Zelenskyy
+    """
+    from ..edge import load, say
+    from ..options import build_filters
+    from ..render import emit, print_table
+    from ..views import jst_iso, jst_time, local_time, participant_names, record_document
+
+    filters = build_filters(
+        from_=from_, to=to, on=on, person=person, country=country, kind=kind, tag=tag, limit=limit
+    )
+    records = filters.apply(load(ctx).records)
+    if not records:
+        say("no meetings match")
+        if fmt is Format.TABLE:
+            return
+
+    def table() -> None:
+        print_table(
+            ("Date", "Local", "JST", "Kind", "Participants", "Title"),
+            [
+                (
+                    str(r.meeting.date),
+                    local_time(r.meeting),
+                    jst_time(r.meeting),
+                    r.meeting.kind,
+                    participant_names(r.meeting),
+                    r.meeting.title,
+                )
+                for r in records
+            ],
+        )
+
+    def csv_rows() -> tuple[tuple[str, ...], list[list[str | None]]]:
+        rows = []
+        for r in records:
+            m = r.meeting
+            rows.append(
+                [
+                    r.id,
+                    str(m.date),
+                    local_time(m),
+                    m.timezone or "",
+                    jst_iso(m),
+                    str(m.kind),
+                    str(m.level or ""),
+                    participant_names(m, countries=True),
+                    m.title,
+                ]
+            )
+        return COLUMNS, rows
+
+    emit(
+        fmt,
+        table=table,
+        json_document=lambda: [record_document(r) for r in records],
+        csv_rows=csv_rows,
+    )

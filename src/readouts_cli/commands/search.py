@@ -1,0 +1,113 @@
+"""`readouts search`: where phrases were discussed, cited by point."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..options import (
+    CountryOpt,
+    FormatOpt,
+    FromOpt,
+    KindOpt,
+    LimitOpt,
+    OnOpt,
+    PersonOpt,
+    TagOpt,
+    ToOpt,
+)
+from ..render import Format
+
+CSV_COLUMNS = ("id", "date", "where", "point", "snippet")
+
+
+def run(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PHRASE...", help="Phrases to look for; quote a phrase of several words."
+        ),
+    ],
+    any_phrase: Annotated[
+        bool, typer.Option("--any", help="Match records holding any phrase, not all.")
+    ] = False,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    on: OnOpt = None,
+    person: PersonOpt = None,
+    country: CountryOpt = None,
+    kind: KindOpt = None,
+    tag: TagOpt = None,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """Find where phrases occur: title, summary, tags, points, participants, place, aid.
+
+    Matching ignores case, accents and quote styles. Example: readouts search "Peace Formula"
+    """
+    from ..edge import load, say
+    from ..errors import ReadoutsError
+    from ..filters import latest
+    from ..options import build_filters
+    from ..render import emit, print_table, text
+    from ..search import phrases_of, search, snippet
+    from ..views import citation
+
+    phrases = phrases_of(query)
+    if not phrases:
+        raise ReadoutsError.of(
+            "nothing to search for", hint='give a phrase: readouts search "Peace Formula"'
+        )
+    filters = build_filters(
+        from_=from_, to=to, on=on, person=person, country=country, kind=kind, tag=tag, limit=None
+    )
+    hits = search(filters.apply(load(ctx).records), phrases, any_phrase=any_phrase)
+    if limit is not None:
+        # The limit counts meetings, as on `list`: the most recent N meetings with hits.
+        kept = set(latest(list(dict.fromkeys(h.record.id for h in hits)), limit))
+        hits = [h for h in hits if h.record.id in kept]
+    if not hits:
+        say("no matches")
+        if fmt is Format.TABLE:
+            return
+
+    def table() -> None:
+        rows = []
+        for hit in hits:
+            shown, spans = snippet(hit.field.text, hit.spans)
+            cell = text(shown)
+            for start, end in spans:
+                cell.stylize("bold reverse", start, end)
+            rows.append((str(hit.record.meeting.date), hit.record.id, hit.field.where, cell))
+        print_table(("Date", "Id", "Where", "Match"), rows)
+
+    def json_document() -> list[dict[str, object]]:
+        return [
+            {
+                "id": h.record.id,
+                "date": h.record.meeting.date.isoformat(),
+                "title": h.record.meeting.title,
+                "where": h.field.where,
+                "point": h.field.point,
+                "cite": citation(h.record, h.field.point),
+                "text": h.field.text,
+                "matches": [list(span) for span in h.spans],
+            }
+            for h in hits
+        ]
+
+    def csv_rows() -> tuple[tuple[str, ...], list[list[object]]]:
+        return CSV_COLUMNS, [
+            [
+                h.record.id,
+                h.record.meeting.date,
+                h.field.where,
+                h.field.point,
+                snippet(h.field.text, h.spans)[0],
+            ]
+            for h in hits
+        ]
+
+    emit(fmt, table=table, json_document=json_document, csv_rows=csv_rows)

@@ -1,0 +1,228 @@
+"""Finding the data folder and loading its records, with every problem located to FILE:LINE."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import tomlio
+from .errors import DataError, Problem, ReadoutsError
+from .model import ID_PATTERN, SECTION_FIELD_ORDER, Meeting
+
+MEETINGS = "meetings"
+PEOPLE = "people.toml"
+ENV_DATA = "READOUTS_DATA"
+
+
+@dataclass(frozen=True)
+class Record:
+    """A valid meeting with the id and file it came from."""
+
+    id: str
+    path: Path
+    meeting: Meeting
+
+    def sort_key(self) -> tuple[Any, ...]:
+        start = self.meeting.start()
+        instant = start.timestamp() if start else float("inf")
+        return (self.meeting.date, instant, self.id)
+
+
+@dataclass
+class Corpus:
+    root: Path
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, Record]:
+        return {r.id: r for r in self.records}
+
+
+def shipped_data_dir() -> Path:
+    """The corpus that comes with the package (or with the source checkout, in development)."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "_data", package.parents[1] / "data"):
+        if (candidate / MEETINGS).is_dir():
+            return candidate
+    return package / "_data"
+
+
+def find_data_dir(explicit: Path | None) -> Path:
+    """`--data`, else $READOUTS_DATA, else ./data when it holds meetings, else the shipped corpus."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get(ENV_DATA)
+    if env:
+        return Path(env)
+    local = Path("data")
+    if (local / MEETINGS).is_dir():
+        return local
+    return shipped_data_dir()
+
+
+def meeting_files(root: Path) -> list[Path]:
+    if not root.is_dir():
+        raise ReadoutsError.of(
+            "no such data folder",
+            file=root,
+            hint=f"pass --data DIR or set {ENV_DATA} to a folder holding {MEETINGS}/",
+        )
+    folder = root / MEETINGS
+    if not folder.is_dir():
+        raise ReadoutsError.of(
+            f"no {MEETINGS}/ folder in the data folder",
+            file=root,
+            hint=f"records live in {root / MEETINGS}/<year>/<id>.toml",
+        )
+    return sorted(p for p in folder.rglob("*.toml") if not p.name.startswith("."))
+
+
+def load_corpus(root: Path) -> Corpus:
+    """Load every record under `root`; invalid files become problems, never exceptions."""
+    corpus = Corpus(root=root)
+    seen: dict[str, Path] = {}
+    for path in meeting_files(root):
+        try:
+            record = load_record(path)
+        except ReadoutsError as err:
+            corpus.problems.extend(err.problems)
+            continue
+        if record.id in seen:
+            corpus.problems.append(
+                Problem(
+                    f"duplicate id {record.id!r}: also in {seen[record.id]}",
+                    file=path,
+                    line=1,
+                    hint="ids are file names and must be unique across years",
+                )
+            )
+            continue
+        seen[record.id] = path
+        corpus.records.append(record)
+    corpus.records.sort(key=Record.sort_key)
+    return corpus
+
+
+def load_record(path: Path, text: str | None = None) -> Record:
+    """Read, parse and validate one file; raise DataError with every problem in it."""
+    if text is None:
+        text = tomlio.read_text(path)
+    data = tomlio.parse(text, path)
+    lines = tomlio.key_lines(text)
+    try:
+        meeting = Meeting.model_validate(data)
+    except ValidationError as err:
+        raise DataError(*validation_problems(err, path, lines, Meeting)) from err
+    problems = [
+        Problem(
+            message,
+            file=path,
+            line=tomlio.line_of(lines, loc) or 1,
+            field=field_path(loc),
+            hint=hint,
+        )
+        for loc, message, hint in meeting.consistency_problems()
+    ]
+    record_id = path.stem
+    if not ID_PATTERN.match(record_id):
+        problems.append(
+            Problem(
+                f"file name {path.name!r} is not a valid id",
+                file=path,
+                line=1,
+                hint="ids are lowercase letters, digits and hyphens, starting with the date: "
+                f"{meeting.date.isoformat()}-surname-surname.toml",
+            )
+        )
+    elif not record_id.startswith(meeting.date.isoformat()):
+        problems.append(
+            Problem(
+                f"file name starts with {record_id[:10]} but the meeting is on {meeting.date}",
+                file=path,
+                line=tomlio.line_of(lines, ("date",)) or 1,
+                field="date",
+                hint="rename the file or correct `date`",
+            )
+        )
+    if problems:
+        raise DataError(*problems)
+    return Record(id=record_id, path=path, meeting=meeting)
+
+
+def field_path(loc: Sequence[str | int]) -> str:
+    """`("participants", 1, "country")` -> `participants[1].country`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def validation_problems(
+    err: ValidationError,
+    path: Path,
+    lines: dict[tuple[str | int, ...], int],
+    model: type[BaseModel],
+) -> list[Problem]:
+    problems = []
+    for error in err.errors():
+        loc = tuple(error["loc"])
+        message, hint = _describe(error, loc, model)
+        line = tomlio.line_of(lines, loc) or 1
+        problems.append(Problem(message, file=path, line=line, field=field_path(loc), hint=hint))
+    return problems
+
+
+_TYPE_HINTS = {
+    "date_type": "write a TOML date without quotes: date = 2024-01-07",
+    "date_from_datetime_inexact": "write a TOML date without quotes: date = 2024-01-07",
+    "time_type": "write a TOML local time without quotes, with seconds: time = 15:10:00",
+    "int_type": "write a whole number without quotes: duration_minutes = 60",
+    "string_type": 'strings are written in double quotes: name = "Kamikawa Yoko"',
+    "list_type": 'lists are written in brackets: tags = ["Peace Formula"]',
+}
+
+
+def _describe(
+    error: Any, loc: tuple[str | int, ...], model: type[BaseModel]
+) -> tuple[str, str | None]:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1], model)
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(allowed)}"
+        return "unknown key", hint
+    if kind == "missing":
+        return "required key is missing", None
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if kind == "int_type" and isinstance(error.get("input"), float):
+        return (
+            message,
+            "amounts and counts are exact integers: write 18_500_000, not 18.5e6",
+        )
+    return message, _TYPE_HINTS.get(kind)
+
+
+def _allowed_keys(parent: tuple[str | int, ...], model: type[BaseModel]) -> list[str]:
+    names = [str(p) for p in parent if isinstance(p, str)]
+    if names and names[-1] in SECTION_FIELD_ORDER:
+        return list(SECTION_FIELD_ORDER[names[-1]])
+    return list(model.model_fields)
+
+
+def require_valid(corpus: Corpus, *, skip_invalid: bool) -> Iterable[Problem]:
+    """Raise DataError for a corpus with problems, unless the caller chose to skip them.
+
+    Returns the problems that were skipped, for the caller to report as warnings.
+    """
+    if corpus.problems and not skip_invalid:
+        raise DataError(*corpus.problems)
+    return corpus.problems

@@ -1,0 +1,121 @@
+"""The filters every listing command shares: dates, person, country, kind, tag and limit."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+from .textfold import fold
+from .vocab import Kind
+
+if TYPE_CHECKING:
+    from .corpus import Record
+    from .model import Meeting
+
+T = TypeVar("T")
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def parse_period(text: str) -> tuple[dt.date, dt.date]:
+    """`2024` -> the year, `2024-01` -> the month, `2024-01-07` -> the day, as (first, last).
+
+    Raises ValueError with a readable message for anything else, or an impossible date.
+    """
+    found = _PERIOD.match(text.strip())
+    if not found:
+        raise ValueError(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in found.groups())
+    assert year is not None
+    try:
+        if month is None:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last)
+        day_date = dt.date(year, month, day)
+    except ValueError as err:
+        raise ValueError(f"{text!r} is not a real date ({err})") from err
+    return day_date, day_date
+
+
+PersonMatcher = Callable[["Meeting"], bool]
+
+
+@dataclass(frozen=True)
+class Filters:
+    start: dt.date | None = None
+    end: dt.date | None = None
+    person: PersonMatcher | None = None
+    country: str | None = None
+    kind: Kind | None = None
+    tag: str | None = None
+    limit: int | None = None
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        from_: str | None = None,
+        to: str | None = None,
+        on: str | None = None,
+        person: PersonMatcher | None = None,
+        country: str | None = None,
+        kind: Kind | None = None,
+        tag: str | None = None,
+        limit: int | None = None,
+    ) -> Filters:
+        start = parse_period(from_)[0] if from_ else None
+        end = parse_period(to)[1] if to else None
+        if on:
+            first, last = parse_period(on)
+            start = max(start, first) if start else first
+            end = min(end, last) if end else last
+        return cls(
+            start=start,
+            end=end,
+            person=person,
+            country=country.upper() if country else None,
+            kind=kind,
+            tag=fold(tag) if tag else None,
+            limit=limit,
+        )
+
+    def matches(self, meeting: Meeting) -> bool:
+        if self.start and meeting.date < self.start:
+            return False
+        if self.end and meeting.date > self.end:
+            return False
+        if self.kind and meeting.kind != self.kind:
+            return False
+        if self.country and all(p.country != self.country for p in meeting.participants):
+            return False
+        if self.tag and all(fold(t) != self.tag for t in meeting.tags):
+            return False
+        return not (self.person and not self.person(meeting))
+
+    def apply(self, records: Iterable[Record]) -> list[Record]:
+        """The matching records in their order; with a limit, the most recent N of them."""
+        kept = [r for r in records if self.matches(r.meeting)]
+        return latest(kept, self.limit)
+
+
+def latest(items: Sequence[T], limit: int | None) -> list[T]:
+    """The last `limit` items (the most recent, for chronological lists), keeping their order."""
+    if limit is None:
+        return list(items)
+    return list(items[-limit:]) if limit > 0 else []
+
+
+def substring_person(name: str) -> PersonMatcher:
+    """Match a meeting where any participant's name contains `name`, ignoring case and accents."""
+    needle = fold(name)
+
+    def matcher(meeting: Meeting) -> bool:
+        return any(needle in fold(p.name) for p in meeting.participants)
+
+    return matcher

@@ -1,0 +1,56 @@
+"""Finding the meetings a user names on the command line: a date, an id or an id prefix."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from .corpus import Record
+from .errors import NotFoundError
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def find_meetings(records: list[Record], key: str) -> list[Record]:
+    """Every meeting of a day (YYYY-MM-DD), or the one meeting an id or unique id prefix names.
+
+    `records` must be in chronological order. Raises NotFoundError naming the nearest dates
+    that have meetings, or the candidates of an ambiguous prefix.
+    """
+    key = key.strip()
+    if _DAY.match(key):
+        try:
+            day = dt.date.fromisoformat(key)
+        except ValueError as err:
+            raise NotFoundError.of(f"{key!r} is not a real date") from err
+        found = [r for r in records if r.meeting.date == day]
+        if found:
+            return found
+        raise NotFoundError.of(f"no meetings on {key}", hint=_nearest_hint(records, day))
+    exact = [r for r in records if r.id == key]
+    if exact:
+        return exact
+    prefixed = [r for r in records if r.id.startswith(key)]
+    if len(prefixed) == 1:
+        return prefixed
+    if prefixed:
+        names = ", ".join(r.id for r in prefixed[:5]) + (", ..." if len(prefixed) > 5 else "")
+        raise NotFoundError.of(
+            f"{key!r} matches {len(prefixed)} meetings: {names}", hint="give more of the id"
+        )
+    raise NotFoundError.of(
+        f"no meeting with the id {key!r}",
+        hint="give a date (YYYY-MM-DD), an id or the start of one; `readouts list` shows them",
+    )
+
+
+def _nearest_hint(records: list[Record], day: dt.date) -> str | None:
+    dates = sorted({r.meeting.date for r in records})
+    if not dates:
+        return "the corpus has no meetings"
+    index = bisect.bisect_left(dates, day)
+    before = dates[index - 1] if index > 0 else None
+    after = dates[index] if index < len(dates) else None
+    near = [str(d) for d in (before, after) if d]
+    return "nearest dates with meetings: " + ", ".join(near)

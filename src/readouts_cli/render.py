@@ -1,0 +1,114 @@
+"""Rendering output values as a Rich table, JSON or CSV, and keeping record text inert.
+
+Record text is data: it is never parsed as Rich markup, and control characters (terminal
+escape sequences among them) are shown as visible escapes, so a record cannot restyle or take
+over the terminal. JSON and CSV put nothing but the document on stdout.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+# C0 controls but newline and tab, DEL, C1 controls, and bidirectional overrides.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def inert(text: str) -> str:
+    """`text` with every control character replaced by a visible escape such as `\\x1b`."""
+    return _UNSAFE.sub(
+        lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text
+    )
+
+
+def text(value: str, style: str = "") -> Text:
+    """A Rich Text holding `value` literally: no markup is interpreted."""
+    from rich.text import Text
+
+    return Text(inert(value), style=style)
+
+
+def console(file: IO[str] | None = None) -> Console:
+    from rich.console import Console
+
+    return Console(
+        file=file or sys.stdout,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        no_color=bool(os.environ.get("NO_COLOR")),
+    )
+
+
+def print_table(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str | Text]],
+    *,
+    no_wrap: Sequence[str] = ("Date", "Id", "Local", "JST", "Kind", "Where"),
+) -> None:
+    """A table of rows; the columns named in `no_wrap` are kept on one line (dates, ids)."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column in no_wrap)
+    for row in rows:
+        table.add_row(*(cell if not isinstance(cell, str) else text(cell) for cell in row))
+    console().print(table)
+
+
+def print_json(document: Any) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+    sys.stdout.write("\n")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def print_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if v is None else inert(str(v)) for v in row])
+
+
+def emit(
+    fmt: Format,
+    *,
+    table: Callable[[], None],
+    json_document: Callable[[], Any],
+    csv_rows: Callable[[], tuple[Sequence[str], Sequence[Sequence[Any]]]],
+) -> None:
+    """Render one output value in the chosen format."""
+    if fmt is Format.JSON:
+        print_json(json_document())
+    elif fmt is Format.CSV:
+        print_csv(*csv_rows())
+    else:
+        table()
+
+
+def print_renderable(renderable: RenderableType) -> None:
+    console().print(renderable)

@@ -1,0 +1,51 @@
+"""Folding text for matching: case, accents, quote and dash variants and spacing don't count.
+
+Search, the `--person` filter and the people registry all compare folded text, so that
+"Ministers'" finds "Ministers’" and "zelenskyy" finds "ZELENSKYY".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_QUOTES = {
+    **dict.fromkeys("’‘‛′`´ʼ", "'"),
+    **dict.fromkeys("“”„‟″«»", '"'),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if char in _QUOTES:
+        return _QUOTES[char]
+    if char.isspace():
+        return " "
+    decomposed = unicodedata.normalize("NFKD", char)
+    kept = "".join(_QUOTES.get(c, c) for c in decomposed if not unicodedata.combining(c))
+    folded = kept.casefold()
+    return " " if folded.isspace() else folded
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Fold `text`; also give, for each folded character, the index of its source character.
+
+    Runs of whitespace fold to one space, so a phrase matches across line breaks.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = _fold_char(char)
+        if folded == " " and out and out[-1] == " ":
+            continue
+        for piece in folded:
+            out.append(piece)
+            origin.append(index)
+    return "".join(out), origin
+
+
+def fold(text: str) -> str:
+    if text.isascii():
+        return " ".join(text.split()).casefold().replace("`", "'")
+    return fold_with_map(text)[0].strip()

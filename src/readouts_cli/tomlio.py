@@ -1,0 +1,227 @@
+"""All TOML input and output: reading with `tomllib`, writing with `tomli_w`, always atomically.
+
+Also finds where a key stands in a file's text, so a validation error can name its line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from .errors import Problem, ReadoutsError, WriteError
+
+_TOML_ERROR_AT = re.compile(r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise ReadoutsError.of("no such file", file=path) from err
+    except UnicodeDecodeError as err:
+        raise ReadoutsError.of(
+            f"not UTF-8 text (byte {err.start})",
+            file=path,
+            hint="save the file as UTF-8",
+        ) from err
+    except OSError as err:
+        raise ReadoutsError.of(err.strerror or str(err), file=path) from err
+
+
+def parse(text: str, path: Path) -> dict[str, Any]:
+    """Parse TOML text; a syntax error becomes a Problem with the parser's line and column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ReadoutsError(syntax_problem(err, path)) from err
+
+
+def syntax_problem(err: tomllib.TOMLDecodeError, path: Path) -> Problem:
+    found = _TOML_ERROR_AT.match(str(err))
+    if not found:
+        return Problem(f"TOML syntax error: {err}", file=path)
+    message = f"TOML syntax error: {found['msg']} (column {found['col']})"
+    hint = None
+    if "date or datetime" in found["msg"]:
+        hint = "dates are written YYYY-MM-DD and must exist in the calendar"
+    elif found["msg"] == "Illegal character '\\n'":
+        hint = "a string is not closed on this line"
+    elif "Invalid value" in found["msg"] or "Invalid statement" in found["msg"]:
+        hint = "strings need double quotes; times need seconds (15:10:00)"
+    return Problem(message, file=path, line=int(found["line"]), hint=hint)
+
+
+def dumps(data: Mapping[str, Any]) -> str:
+    """TOML text for `data`: plain keys first, then every array of tables as `[[name]]` blocks.
+
+    tomli_w inlines short arrays of tables; records always spell them out, one table per item,
+    so that diffs stay line by line and comments have somewhere to stand.
+    """
+    plain = {k: v for k, v in data.items() if not _is_array_of_tables(v)}
+    chunks = [tomli_w.dumps(plain, multiline_strings=False, indent=4)] if plain else []
+    for key, value in data.items():
+        if _is_array_of_tables(value):
+            for item in value:
+                body = tomli_w.dumps(item, multiline_strings=False, indent=4)
+                chunks.append(f"[[{_bare_or_quoted(key)}]]\n{body}")
+    return "\n".join(chunks)
+
+
+def _is_array_of_tables(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
+
+
+def _bare_or_quoted(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else tomli_w.dumps({key: 0}).split(" =")[0]
+
+
+def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
+    """Write `text` to `path` so that a reader sees the old file or the new one, never half.
+
+    The text goes to a temporary file in the same folder, is flushed and fsynced, and then takes
+    the target's place with one rename. Without `overwrite`, an existing target is refused, and
+    the check and the placement are one step (a hard link fails on an existing name).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o644)
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError as err:
+                raise WriteError.of(
+                    "already exists", file=path, hint="pass --force to overwrite it"
+                ) from err
+    finally:
+        tmp.unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+_KEY = re.compile(
+    r"""^\s*(?P<key>(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
+)
+_TABLE = re.compile(r"""^\s*(?P<open>\[\[?)\s*(?P<name>[^\]]+?)\s*\]\]?""")
+
+
+def _split_key(key: str) -> tuple[str, ...]:
+    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", key)
+    return tuple(p[1:-1] if p[:1] in "\"'" else p for p in parts)
+
+
+def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
+    """Map each key path in `text` to the 1-based line where it is written.
+
+    Paths look like Pydantic's error locations: `("participants", 1, "country")` for the key in
+    the second `[[participants]]` table, `("points", 2)` for the third element of a multi-line
+    array when elements start lines. It is a scanner, not a parser: it only has to be right for
+    files `tomllib` accepted, and a path it cannot place falls back to its nearest parent.
+    """
+    lines: dict[tuple[str | int, ...], int] = {}
+    table: tuple[str | int, ...] = ()
+    counts: dict[tuple[str | int, ...], int] = {}
+    in_string: str | None = None
+    depth = 0
+    array_path: tuple[str | int, ...] | None = None
+    element = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_string:
+            if in_string in line:
+                in_string = None
+            continue
+        if depth > 0:
+            stripped = line.strip()
+            if array_path is not None and depth == 1 and stripped and stripped[0] not in "]#,":
+                lines.setdefault((*array_path, element), number)
+                element += 1
+            depth += _bracket_delta(line)
+            continue
+        header = _TABLE.match(line)
+        if header:
+            name = _split_key(header["name"])
+            if header["open"] == "[[":
+                index = counts.get(name, 0)
+                counts[name] = index + 1
+                table = (*name, index)
+            else:
+                table = name
+            lines.setdefault(table, number)
+            continue
+        found = _KEY.match(line)
+        if not found:
+            continue
+        path = (*table, *_split_key(found["key"]))
+        lines.setdefault(path, number)
+        value = line[found.end() :]
+        for quote in ('"""', "'''"):
+            if value.count(quote) == 1:
+                in_string = quote
+        if in_string:
+            continue
+        depth = _bracket_delta(value)
+        array_path, element = (path, 0) if depth > 0 else (None, 0)
+        if depth > 0 and value.strip() not in ("[", "{"):
+            array_path = None  # elements share the key's line; keep the key's line for all
+    return lines
+
+
+def _bracket_delta(fragment: str) -> int:
+    """Net count of opening brackets in a line fragment, ignoring strings and comments."""
+    delta = 0
+    quote: str | None = None
+    escaped = False
+    for char in fragment:
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote:
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            break
+        elif char in "[{":
+            delta += 1
+        elif char in "]}":
+            delta -= 1
+    return delta
+
+
+def line_of(lines: Mapping[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int | None:
+    """The line of `loc`, or of its nearest parent that has one."""
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None

@@ -1,0 +1,58 @@
+"""Plain values derived from records for display and for machine output (no terminal here)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .corpus import Record
+from .model import JST, Meeting
+
+
+def local_time(meeting: Meeting) -> str:
+    return meeting.time.strftime("%H:%M") if meeting.time else ""
+
+
+def jst_time(meeting: Meeting, *, dated: bool = False) -> str:
+    """Japan time of the start; when Japan is on another date, that date (or the day offset)."""
+    start = meeting.start_in(JST)
+    if start is None:
+        return ""
+    shift = (start.date() - meeting.date).days
+    if not shift:
+        return start.strftime("%H:%M")
+    return start.strftime("%Y-%m-%d %H:%M") if dated else start.strftime(f"%H:%M {shift:+d}d")
+
+
+def jst_iso(meeting: Meeting) -> str | None:
+    start = meeting.start_in(JST)
+    return start.isoformat() if start else None
+
+
+def duration(meeting: Meeting) -> str:
+    minutes = meeting.duration_minutes
+    if minutes is None:
+        return ""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def participant_names(meeting: Meeting, *, countries: bool = False) -> str:
+    return ", ".join(
+        f"{p.name} ({p.country})" if countries and p.country else p.name
+        for p in meeting.participants
+    )
+
+
+def record_document(record: Record) -> dict[str, Any]:
+    """The record as JSON: the TOML fields by their TOML names, plus the derived id and times."""
+    meeting = record.meeting
+    document: dict[str, Any] = {"id": record.id}
+    document.update(meeting.model_dump(mode="json"))
+    document["jst"] = jst_iso(meeting)
+    return document
+
+
+def citation(record: Record, point: int | None) -> str:
+    return f"{record.id} §{point}" if point else record.id

@@ -1,0 +1,43 @@
+"""The closed vocabularies of the record format, kept free of heavy imports for the CLI."""
+
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    MEETING = "meeting"
+    COURTESY_CALL = "courtesy-call"
+    TELEPHONE_TALK = "telephone-talk"
+    VIDEO_CONFERENCE = "video-conference"
+    MULTILATERAL = "multilateral"
+    SIGNING = "signing"
+    VISIT = "visit"
+    OTHER = "other"
+
+
+class Level(StrEnum):
+    SUMMIT = "summit"
+    MINISTERIAL = "ministerial"
+    VICE_MINISTERIAL = "vice-ministerial"
+    OFFICIAL = "official"
+    PARLIAMENTARY = "parliamentary"
+    OTHER = "other"
+
+
+class Category(StrEnum):
+    HUMANITARIAN = "humanitarian"
+    FINANCIAL = "financial"
+    ENERGY = "energy"
+    MILITARY = "military"
+    RECONSTRUCTION = "reconstruction"
+    DEMINING = "demining"
+    OTHER = "other"
+
+
+class Status(StrEnum):
+    ANNOUNCED = "announced"
+    PLEDGED = "pledged"
+    DELIVERED = "delivered"
+    MENTIONED = "mentioned"
+
+
+__all__ = ["Category", "Kind", "Level", "Status"]

@@ -1,0 +1,367 @@
+"""list, show and search on a small fixture corpus: whole tables at 120 columns, JSON parsed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, REPO, run, write
+from readouts_cli import __version__
+
+
+def lines(text: str) -> list[str]:
+    """Output lines without the padding Rich adds to fill a column."""
+    return [line.rstrip() for line in text.splitlines()]
+
+
+def data(*args: str) -> list[str]:
+    result = run("--data", str(CORPUS), *args)
+    assert result.code == 0, result.err
+    assert result.err == ""
+    return lines(result.out)
+
+
+LIST_ALL = """\
+Date         Local   JST         Kind             Participants                        Title
+────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+2015-03-02   14:55   14:55       courtesy-call    Abe Shinzō, Pavlo Klimkin           Courtesy call on Prime Minister
+                                                                                      Abe by Foreign Minister Klimkin
+2022-04-26   19:35   19:35       telephone-talk   Kishida Fumio, Volodymyr            Japan-Ukraine summit telephone
+                                                  Zelenskyy                           talk
+2023-09-20   18:05   07:05 +1d   meeting          Kamikawa Yoko, Dmytro Kuleba        Japan-Ukraine Foreign Ministers’
+                                                                                      Meeting
+2024-01-07   15:10   22:10       courtesy-call    Kamikawa Yoko, Volodymyr            Foreign Minister Kamikawa's
+                                                  Zelenskyy                           courtesy call on President
+                                                                                      Zelenskyy
+"""
+
+
+def test_list_is_a_chronological_table() -> None:
+    assert data("list") == LIST_ALL.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("args", "ids"),
+    [
+        (["--from", "2023"], ["2023-09-20-kamikawa-kuleba", "2024-01-07-kamikawa-zelenskyy"]),
+        (["--to", "2022-04"], ["2015-03-02-abe-klimkin", "2022-04-26-kishida-zelenskyy"]),
+        (["--from", "2022-04-27", "--to", "2023-12-31"], ["2023-09-20-kamikawa-kuleba"]),
+        (["--on", "2024-01-07"], ["2024-01-07-kamikawa-zelenskyy"]),
+        (
+            ["--person", "ZELENSKYY"],
+            ["2022-04-26-kishida-zelenskyy", "2024-01-07-kamikawa-zelenskyy"],
+        ),
+        (["--person", "shinzo"], ["2015-03-02-abe-klimkin"]),
+        (
+            ["--country", "ua", "--kind", "courtesy-call"],
+            ["2015-03-02-abe-klimkin", "2024-01-07-kamikawa-zelenskyy"],
+        ),
+        (
+            ["--tag", "peace formula"],
+            ["2023-09-20-kamikawa-kuleba", "2024-01-07-kamikawa-zelenskyy"],
+        ),
+        (["-n", "2"], ["2023-09-20-kamikawa-kuleba", "2024-01-07-kamikawa-zelenskyy"]),
+        (["--country", "FR"], []),
+    ],
+)
+def test_list_filters(args: list[str], ids: list[str]) -> None:
+    result = run("--data", str(CORPUS), "list", "--format", "json", *args)
+    assert result.code == 0
+    assert [r["id"] for r in json.loads(result.out)] == ids
+
+
+def test_list_no_match_says_so_on_stderr_and_exits_0() -> None:
+    result = run("--data", str(CORPUS), "list", "--person", "Macron")
+    assert (result.code, result.out, result.err) == (0, "", "no meetings match\n")
+
+
+def test_list_json_carries_the_record_fields_id_and_japan_time() -> None:
+    result = run("--data", str(CORPUS), "list", "--format", "json", "--on", "2023-09-20")
+    [record] = json.loads(result.out)
+    assert record == {
+        "id": "2023-09-20-kamikawa-kuleba",
+        "date": "2023-09-20",
+        "title": "Japan-Ukraine Foreign Ministers’ Meeting",
+        "kind": "meeting",
+        "level": "ministerial",
+        "place": "New York, United States",
+        "time": "18:05:00",
+        "timezone": "America/New_York",
+        "duration_minutes": 25,
+        "source": None,
+        "see_also": [],
+        "publisher": None,
+        "tags": ["Peace Formula"],
+        "summary": None,
+        "points": [
+            "First meeting since Kamikawa took office.",
+            "Kuleba asked for help to promote the peace formula in the Indo-Pacific.",
+        ],
+        "participants": [
+            {"name": "Kamikawa Yoko", "title": "Minister for Foreign Affairs", "country": "JP"},
+            {"name": "Dmytro Kuleba", "title": "Minister for Foreign Affairs", "country": "UA"},
+        ],
+        "condolences": [],
+        "aid": [],
+        "jst": "2023-09-21T07:05:00+09:00",
+    }
+
+
+def test_list_csv() -> None:
+    assert data("list", "--format", "csv", "--from", "2023") == [
+        "id,date,time,timezone,jst,kind,level,participants,title",
+        "2023-09-20-kamikawa-kuleba,2023-09-20,18:05,America/New_York,2023-09-21T07:05:00+09:00,"
+        'meeting,ministerial,"Kamikawa Yoko (JP), Dmytro Kuleba (UA)",Japan-Ukraine Foreign Ministers’ Meeting',
+        "2024-01-07-kamikawa-zelenskyy,2024-01-07,15:10,Europe/Kyiv,2024-01-07T22:10:00+09:00,"
+        'courtesy-call,ministerial,"Kamikawa Yoko (JP), Volodymyr Zelenskyy (UA)",'
+        "Foreign Minister Kamikawa's courtesy call on President Zelenskyy",
+    ]
+
+
+SHOW_DAY = """\
+Foreign Minister Kamikawa's courtesy call on President Zelenskyy
+id         2024-01-07-kamikawa-zelenskyy
+date       2024-01-07
+time       15:10 Europe/Kyiv · 22:10 JST
+duration   1 h
+place      Kyiv, Ukraine
+kind       courtesy-call (ministerial)
+source     https://www.mofa.go.jp/erp/c_see/ua/pageite_000001_00136.html
+publisher  MOFA Japan
+tags       Peace Formula, nuclear safety, winterization
+
+Kamikawa called on Zelenskyy in Kyiv after visiting Bucha.
+
+Participants
+• Kamikawa Yoko, Minister for Foreign Affairs (JP)
+• Volodymyr Zelenskyy, President (UA)
+
+Points
+1. Zelenskyy offered sympathy over the Noto Peninsula earthquake and thanked Japan.
+2. Kamikawa condemned the New Year strikes and offered condolences to the victims.
+3. Japan will co-chair the Peace Formula working group on nuclear safety.
+4. Kamikawa outlined Japan's aid; Zelenskyy thanked her.
+
+Condolences
+§1 Volodymyr Zelenskyy → JP: damage from the 2024 Noto Peninsula earthquake
+§2 Kamikawa Yoko → victims of the New Year attacks: Russian missile and drone attacks over the New Year
+
+Aid
+§4 JP → UA: contribution to the NATO CAP Trust Fund; military, mentioned; via NATO CAP Trust Fund
+§4 JP → UA: large power equipment for winterization; energy, mentioned
+"""
+
+
+def test_show_a_day_in_full() -> None:
+    assert data("show", "2024-01-07") == SHOW_DAY.splitlines()
+
+
+def test_show_by_id_prefix_and_midnight_crossing() -> None:
+    out = data("show", "2023-09-20-kam")
+    assert out[0] == "Japan-Ukraine Foreign Ministers’ Meeting"
+    assert "time      18:05 America/New_York · 2023-09-21 07:05 JST" in out
+
+
+def test_show_amount_is_readable() -> None:
+    assert (
+        "§1 JP → UA: financial assistance, raised to the new total; US$300 million; financial, pledged"
+        in data("show", "2022-04-26")
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "err"),
+    [
+        (
+            "2024-01-08",
+            "error: no meetings on 2024-01-08\nhint: nearest dates with meetings: 2024-01-07\n",
+        ),
+        (
+            "2020-01-01",
+            "error: no meetings on 2020-01-01\nhint: nearest dates with meetings: 2015-03-02, 2022-04-26\n",
+        ),
+        ("2024-02-30", "error: '2024-02-30' is not a real date\n"),
+        (
+            "20",
+            "error: '20' matches 4 meetings: 2015-03-02-abe-klimkin, 2022-04-26-kishida-zelenskyy, "
+            "2023-09-20-kamikawa-kuleba, 2024-01-07-kamikawa-zelenskyy\nhint: give more of the id\n",
+        ),
+    ],
+)
+def test_show_not_found_exits_1_naming_nearest(key: str, err: str) -> None:
+    result = run("--data", str(CORPUS), "show", key)
+    assert (result.code, result.out, result.err) == (1, "", err)
+
+
+def test_show_json_and_csv() -> None:
+    result = run("--data", str(CORPUS), "show", "2024-01-07", "--format", "json")
+    [record] = json.loads(result.out)
+    assert record["id"] == "2024-01-07-kamikawa-zelenskyy"
+    assert record["jst"] == "2024-01-07T22:10:00+09:00"
+    assert [c["point"] for c in record["condolences"]] == [1, 2]
+    rows = data("show", "2015-03-02", "--format", "csv")
+    assert rows == [
+        "id,date,section,n,text",
+        "2015-03-02-abe-klimkin,2015-03-02,title,,Courtesy call on Prime Minister Abe by Foreign Minister Klimkin",
+        '2015-03-02-abe-klimkin,2015-03-02,participant,1,"Abe Shinzō, Prime Minister (JP)"',
+        '2015-03-02-abe-klimkin,2015-03-02,participant,2,"Pavlo Klimkin, Minister for Foreign Affairs (UA)"',
+        "2015-03-02-abe-klimkin,2015-03-02,point,1,Klimkin reported on the ceasefire under the Minsk agreements.",
+    ]
+
+
+SEARCH = """\
+Date         Id                              Where   Match
+────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+2023-09-20   2023-09-20-kamikawa-kuleba      tags    Peace Formula
+2023-09-20   2023-09-20-kamikawa-kuleba      §2      Kuleba asked for help to promote the peace formula in the
+                                                     Indo-Pacific.
+2024-01-07   2024-01-07-kamikawa-zelenskyy   tags    Peace Formula, nuclear safety, winterization
+2024-01-07   2024-01-07-kamikawa-zelenskyy   §3      Japan will co-chair the Peace Formula working group on nuclear
+                                                     safety.
+"""
+
+
+def test_search_cites_the_point() -> None:
+    assert data("search", "Peace Formula") == SEARCH.splitlines()
+
+
+def hits(*args: str) -> list[tuple[str, str]]:
+    result = run("--data", str(CORPUS), "search", "--format", "json", *args)
+    assert result.code == 0, result.err
+    return [(h["id"], h["where"]) for h in json.loads(result.out)]
+
+
+def test_search_ignores_case_accents_and_quote_style() -> None:
+    assert hits("ministers' meeting") == [("2023-09-20-kamikawa-kuleba", "title")]
+    assert hits("ABE SHINZO") == [("2015-03-02-abe-klimkin", "participants")]
+    assert hits("Kyïv") == [
+        ("2024-01-07-kamikawa-zelenskyy", "summary"),
+        ("2024-01-07-kamikawa-zelenskyy", "place"),
+    ]
+
+
+def test_search_all_phrases_by_default_any_on_request() -> None:
+    assert hits("Minsk", "Noto") == []
+    assert hits("--any", "Minsk", "Noto") == [
+        ("2015-03-02-abe-klimkin", "§1"),
+        ("2024-01-07-kamikawa-zelenskyy", "§1"),
+        ("2024-01-07-kamikawa-zelenskyy", "condolences"),
+    ]
+
+
+def test_search_matches_at_word_starts_and_in_aid() -> None:
+    assert hits("winteriz") == [
+        ("2024-01-07-kamikawa-zelenskyy", "tags"),
+        ("2024-01-07-kamikawa-zelenskyy", "aid"),
+    ]
+    assert hits("inter") == []  # not inside "winterization"
+    assert hits("US$300 million") == [("2022-04-26-kishida-zelenskyy", "aid")]
+
+
+def test_search_json_cites_and_locates_matches() -> None:
+    result = run("--data", str(CORPUS), "search", "--format", "json", "co-chair")
+    [hit] = json.loads(result.out)
+    assert hit["cite"] == "2024-01-07-kamikawa-zelenskyy §3"
+    assert hit["point"] == 3
+    start, end = hit["matches"][0]
+    assert hit["text"][start:end] == "co-chair"
+
+
+@pytest.mark.parametrize("query", ['"', "(", "AND", "*", "NEAR(", "'; DROP TABLE", "\\", "[/]"])
+def test_search_has_no_syntax_to_get_wrong(query: str) -> None:
+    result = run("--data", str(CORPUS), "search", query)
+    assert result.code == 0
+    assert result.err in ("", "no matches\n")
+
+
+def test_search_needs_a_phrase_and_takes_filters() -> None:
+    result = run("--data", str(CORPUS), "search", "  ")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith("error: nothing to search for")
+    assert hits("Peace Formula", "--from", "2024") == [
+        ("2024-01-07-kamikawa-zelenskyy", "tags"),
+        ("2024-01-07-kamikawa-zelenskyy", "§3"),
+    ]
+    assert hits("Peace Formula", "-n", "1") == hits("Peace Formula", "--from", "2024")
+
+
+MARKUP = """\
+date = 2024-03-01
+title = "[bold red]Loud[/] title"
+kind = "meeting"
+summary = "Click [link=https://evil.example]here[/link] \\u001b[2J\\u001b[31mred\\u001b]8;;http://x\\u0007"
+points = ["A point with [bold]markup[/bold] and \\u001b[5mblink."]
+
+[[participants]]
+name = "[reverse]Someone[/]"
+"""
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_record_text_is_shown_literally(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, colour: bool
+) -> None:
+    if colour:
+        monkeypatch.setenv("FORCE_COLOR", "1")
+    root = tmp_path / "markup"
+    write(root, "meetings/2024/2024-03-01-markup.toml", MARKUP)
+    shown = run("--data", str(root), "show", "2024-03-01").out
+    found = run("--data", str(root), "search", "markup").out
+    for out in (shown, found):
+        for raw in ("\x1b[2J", "\x1b[31m", "\x1b]8;;", "\x1b[5m", "\x07"):
+            assert raw not in out
+    assert "[bold red]Loud[/] title" in shown
+    assert (
+        "Click [link=https://evil.example]here[/link] \\x1b[2J\\x1b[31mred\\x1b]8;;http://x\\x07"
+        in shown
+    )
+    assert "[reverse]Someone[/]" in shown
+    assert "A point with [bold]" in found
+    assert "[/bold] and" in found
+    assert "\\x1b[5mblink." in found
+    if colour:
+        assert (
+            "\x1b[1m" in shown
+        )  # the title's own bold: colour is on, yet the record's codes are not
+
+
+def test_no_colour_when_no_color_is_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = run("--data", str(CORPUS), "search", "Minsk").out
+    assert "\x1b[3" not in out  # no colour codes (bold may remain, as NO_COLOR allows)
+
+
+def test_version_and_python_m() -> None:
+    assert run("--version").out == f"readouts {__version__}\n"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "readouts_cli",
+            "--data",
+            str(CORPUS),
+            "list",
+            "-n",
+            "1",
+            "--format",
+            "csv",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1].startswith("2024-01-07-kamikawa-zelenskyy,")
+
+
+def test_every_shipped_record_loads() -> None:
+    result = run("--data", str(REPO / "data"), "check")
+    assert result.code == 0, result.err
+    assert result.out.startswith("checked ")
