@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -216,13 +216,3 @@ def _allowed_keys(parent: tuple[str | int, ...], model: type[BaseModel]) -> list
     if names and names[-1] in SECTION_FIELD_ORDER:
         return list(SECTION_FIELD_ORDER[names[-1]])
     return list(model.model_fields)
-
-
-def require_valid(corpus: Corpus, *, skip_invalid: bool) -> Iterable[Problem]:
-    """Raise DataError for a corpus with problems, unless the caller chose to skip them.
-
-    Returns the problems that were skipped, for the caller to report as warnings.
-    """
-    if corpus.problems and not skip_invalid:
-        raise DataError(*corpus.problems)
-    return corpus.problems

@@ -11,10 +11,11 @@ from collections.abc import Iterable
 
 import typer
 
-from .corpus import Corpus, find_data_dir, load_corpus, require_valid
-from .errors import Problem
+from .corpus import find_data_dir
+from .errors import DataError, Problem
 from .options import state
 from .render import inert
+from .store import Store
 
 
 def report(problems: Iterable[Problem], level: str = "error") -> None:
@@ -29,12 +30,17 @@ def say(message: str) -> None:
     sys.stderr.write(inert(message) + "\n")
 
 
-def load(ctx: typer.Context) -> Corpus:
-    """The corpus the global options point at; bad files stop the command unless skipped."""
-    options = state(ctx)
-    corpus = load_corpus(find_data_dir(options.data))
-    skipped = list(require_valid(corpus, skip_invalid=options.skip_invalid))
-    if skipped:
-        report(skipped, level="warning")
-        say(f"warning: skipped {len(skipped)} problem(s); the output leaves those files out")
-    return corpus
+def open_store(ctx: typer.Context) -> Store:
+    """The store of the data folder the global options point at, problems and all."""
+    return Store.open(find_data_dir(state(ctx).data))
+
+
+def load(ctx: typer.Context) -> Store:
+    """The store for a command; bad files stop the command unless the user chose to skip them."""
+    store = open_store(ctx)
+    if store.problems:
+        if not state(ctx).skip_invalid:
+            raise DataError(*store.problems)
+        report(store.problems, level="warning")
+        say(f"warning: skipped {len(store.problems)} problem(s); the output leaves those files out")
+    return store

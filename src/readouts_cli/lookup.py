@@ -8,15 +8,16 @@ import re
 
 from .corpus import Record
 from .errors import NotFoundError
+from .store import Store
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def find_meetings(records: list[Record], key: str) -> list[Record]:
+def find_meetings(store: Store, key: str) -> list[Record]:
     """Every meeting of a day (YYYY-MM-DD), or the one meeting an id or unique id prefix names.
 
-    `records` must be in chronological order. Raises NotFoundError naming the nearest dates
-    that have meetings, or the candidates of an ambiguous prefix.
+    Raises NotFoundError naming the nearest dates that have meetings, or the candidates of an
+    ambiguous prefix.
     """
     key = key.strip()
     if _DAY.match(key):
@@ -24,14 +25,14 @@ def find_meetings(records: list[Record], key: str) -> list[Record]:
             day = dt.date.fromisoformat(key)
         except ValueError as err:
             raise NotFoundError.of(f"{key!r} is not a real date") from err
-        found = [r for r in records if r.meeting.date == day]
+        found = store.on_day(day)
         if found:
             return found
-        raise NotFoundError.of(f"no meetings on {key}", hint=_nearest_hint(records, day))
-    exact = [r for r in records if r.id == key]
+        raise NotFoundError.of(f"no meetings on {key}", hint=_nearest_hint(store.dates(), day))
+    prefixed = store.with_id_prefix(key)
+    exact = [r for r in prefixed if r.id == key]
     if exact:
         return exact
-    prefixed = [r for r in records if r.id.startswith(key)]
     if len(prefixed) == 1:
         return prefixed
     if prefixed:
@@ -45,8 +46,7 @@ def find_meetings(records: list[Record], key: str) -> list[Record]:
     )
 
 
-def _nearest_hint(records: list[Record], day: dt.date) -> str | None:
-    dates = sorted({r.meeting.date for r in records})
+def _nearest_hint(dates: list[dt.date], day: dt.date) -> str | None:
     if not dates:
         return "the corpus has no meetings"
     index = bisect.bisect_left(dates, day)

@@ -10,14 +10,12 @@ def run(ctx: typer.Context) -> None:
 
     Example: readouts check
     """
-    from ..corpus import find_data_dir, load_corpus
-    from ..edge import report
-    from ..options import state
+    from ..edge import open_store, report
 
-    corpus = load_corpus(find_data_dir(state(ctx).data))
-    if corpus.problems:
-        report(corpus.problems)
-        files = len({p.file for p in corpus.problems})
-        typer.echo(f"{len(corpus.problems)} problem(s) in {files} file(s)", err=True)
+    store = open_store(ctx)
+    if store.problems:
+        report(store.problems)
+        files = len({p.file for p in store.problems})
+        typer.echo(f"{len(store.problems)} problem(s) in {files} file(s)", err=True)
         raise typer.Exit(1)
-    typer.echo(f"checked {len(corpus.records)} records: no problems")
+    typer.echo(f"checked {store.count()} records: no problems")

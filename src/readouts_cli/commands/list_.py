@@ -44,7 +44,7 @@ def run(
     filters = build_filters(
         from_=from_, to=to, on=on, person=person, country=country, kind=kind, tag=tag, limit=limit
     )
-    records = filters.apply(load(ctx).records)
+    records = load(ctx).select(filters)
     if not records:
         say("no meetings match")
         if fmt is Format.TABLE:

@@ -52,7 +52,7 @@ def run(
     from ..filters import latest
     from ..options import build_filters
     from ..render import emit, print_table, text
-    from ..search import phrases_of, search, snippet
+    from ..search import phrases_of, snippet
     from ..views import citation
 
     phrases = phrases_of(query)
@@ -63,7 +63,7 @@ def run(
     filters = build_filters(
         from_=from_, to=to, on=on, person=person, country=country, kind=kind, tag=tag, limit=None
     )
-    hits = search(filters.apply(load(ctx).records), phrases, any_phrase=any_phrase)
+    hits = load(ctx).search(phrases, filters, any_phrase=any_phrase)
     if limit is not None:
         # The limit counts meetings, as on `list`: the most recent N meetings with hits.
         kept = set(latest(list(dict.fromkeys(h.record.id for h in hits)), limit))

@@ -34,7 +34,7 @@ def run(
     from ..render import emit, print_renderable
     from ..views import record_document
 
-    records = find_meetings(load(ctx).records, key)
+    records = find_meetings(load(ctx), key)
 
     def table() -> None:
         from rich.console import Group
