@@ -65,6 +65,10 @@ def main_options(
             help="Warn about invalid files on stderr and go on with the valid ones.",
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Read every file instead of using the index."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -72,7 +76,7 @@ def main_options(
         ),
     ] = False,
 ) -> None:
-    ctx.obj = State(data=data, skip_invalid=skip_invalid)
+    ctx.obj = State(data=data, skip_invalid=skip_invalid, no_cache=no_cache)
 
 
 app.command("check")(check.run)

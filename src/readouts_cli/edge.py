@@ -44,3 +44,13 @@ def load(ctx: typer.Context) -> Store:
         report(store.problems, level="warning")
         say(f"warning: skipped {len(store.problems)} problem(s); the output leaves those files out")
     return store
+
+
+def person_names(store: Store, query: str | None) -> frozenset[str] | None:
+    """The participant names that count as the person `query` names, for the --person filter."""
+    if query is None:
+        return None
+    from .textfold import fold
+
+    needle = fold(query)
+    return frozenset(n for n in store.participant_names() if needle in fold(n))

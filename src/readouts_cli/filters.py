@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -43,14 +43,11 @@ def parse_period(text: str) -> tuple[dt.date, dt.date]:
     return day_date, day_date
 
 
-PersonMatcher = Callable[["Meeting"], bool]
-
-
 @dataclass(frozen=True)
 class Filters:
     start: dt.date | None = None
     end: dt.date | None = None
-    person: PersonMatcher | None = None
+    names: frozenset[str] | None = None  # participant names (as written) that count as the person
     country: str | None = None
     kind: Kind | None = None
     tag: str | None = None
@@ -63,7 +60,7 @@ class Filters:
         from_: str | None = None,
         to: str | None = None,
         on: str | None = None,
-        person: PersonMatcher | None = None,
+        names: frozenset[str] | None = None,
         country: str | None = None,
         kind: Kind | None = None,
         tag: str | None = None,
@@ -78,7 +75,7 @@ class Filters:
         return cls(
             start=start,
             end=end,
-            person=person,
+            names=names,
             country=country.upper() if country else None,
             kind=kind,
             tag=fold(tag) if tag else None,
@@ -96,7 +93,7 @@ class Filters:
             return False
         if self.tag and all(fold(t) != self.tag for t in meeting.tags):
             return False
-        return not (self.person and not self.person(meeting))
+        return self.names is None or any(p.name in self.names for p in meeting.participants)
 
     def apply(self, records: Iterable[Record]) -> list[Record]:
         """The matching records in their order; with a limit, the most recent N of them."""
@@ -109,13 +106,3 @@ def latest(items: Sequence[T], limit: int | None) -> list[T]:
     if limit is None:
         return list(items)
     return list(items[-limit:]) if limit > 0 else []
-
-
-def substring_person(name: str) -> PersonMatcher:
-    """Match a meeting where any participant's name contains `name`, ignoring case and accents."""
-    needle = fold(name)
-
-    def matcher(meeting: Meeting) -> bool:
-        return any(needle in fold(p.name) for p in meeting.participants)
-
-    return matcher

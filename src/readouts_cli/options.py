@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .filters import Filters, PersonMatcher, parse_period, substring_person
+from .filters import Filters, parse_period
 from .render import Format
 from .vocab import Kind
 
@@ -64,6 +64,7 @@ class State:
 
     data: Path | None = None
     skip_invalid: bool = False
+    no_cache: bool = False
 
 
 def state(ctx: typer.Context) -> State:
@@ -71,16 +72,12 @@ def state(ctx: typer.Context) -> State:
     return found if found is not None else State()
 
 
-def person_matcher(name: str | None) -> PersonMatcher | None:
-    return substring_person(name) if name else None
-
-
 def build_filters(
+    names: frozenset[str] | None,
     *,
     from_: str | None,
     to: str | None,
     on: str | None,
-    person: str | None,
     country: str | None,
     kind: Kind | None,
     tag: str | None,
@@ -90,7 +87,7 @@ def build_filters(
         from_=from_,
         to=to,
         on=on,
-        person=person_matcher(person),
+        names=names,
         country=country,
         kind=kind,
         tag=tag,

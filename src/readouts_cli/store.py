@@ -43,6 +43,10 @@ class Store:
     def with_id_prefix(self, prefix: str) -> list[Record]:
         return [r for r in self.corpus.records if r.id.startswith(prefix)]
 
+    def participant_names(self) -> set[str]:
+        """Every participant name as written in the records."""
+        return {p.name for r in self.corpus.records for p in r.meeting.participants}
+
     def dates(self) -> list[dt.date]:
         return sorted({r.meeting.date for r in self.corpus.records})
 

@@ -36,15 +36,17 @@ def run(
 
     Example: readouts list --from 2024 --person Zelenskyy
     """
-    from ..edge import load, say
+    from ..edge import load, person_names, say
     from ..options import build_filters
     from ..render import emit, print_table
     from ..views import jst_iso, jst_time, local_time, participant_names, record_document
 
+    store = load(ctx)
+    names = person_names(store, person)
     filters = build_filters(
-        from_=from_, to=to, on=on, person=person, country=country, kind=kind, tag=tag, limit=limit
+        names, from_=from_, to=to, on=on, country=country, kind=kind, tag=tag, limit=limit
     )
-    records = load(ctx).select(filters)
+    records = store.select(filters)
     if not records:
         say("no meetings match")
         if fmt is Format.TABLE:

@@ -47,7 +47,7 @@ def run(
 
     Matching ignores case, accents and quote styles. Example: readouts search "Peace Formula"
     """
-    from ..edge import load, say
+    from ..edge import load, person_names, say
     from ..errors import ReadoutsError
     from ..filters import latest
     from ..options import build_filters
@@ -60,10 +60,12 @@ def run(
         raise ReadoutsError.of(
             "nothing to search for", hint='give a phrase: readouts search "Peace Formula"'
         )
+    store = load(ctx)
+    names = person_names(store, person)
     filters = build_filters(
-        from_=from_, to=to, on=on, person=person, country=country, kind=kind, tag=tag, limit=None
+        names, from_=from_, to=to, on=on, country=country, kind=kind, tag=tag, limit=None
     )
-    hits = load(ctx).search(phrases, filters, any_phrase=any_phrase)
+    hits = store.search(phrases, filters, any_phrase=any_phrase)
     if limit is not None:
         # The limit counts meetings, as on `list`: the most recent N meetings with hits.
         kept = set(latest(list(dict.fromkeys(h.record.id for h in hits)), limit))
