@@ -1,0 +1,521 @@
+"""The people registry (`people.toml`): who is who, under every spelling readouts use.
+
+A person is a table keyed by a stable id, with a display name, other spellings (`aliases`) and
+the roles they held. Names are compared through `name_key`, which folds case and accents, drops
+honorifics and the role words that stand before names in readouts ("H.E. Mr.", "Prime
+Minister") and ignores word order, so "Ms. KAMIKAWA Yoko" and "Yoko Kamikawa" are one key.
+
+Resolution never guesses: a mention matches a spelling the registry holds, or a single word
+(a bare surname) that exactly one person's spellings contain. Near misses are only ever offered
+as suggestions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
+from rapidfuzz import fuzz
+
+from . import tomlio
+from .codes import COUNTRIES
+from .errors import DataError, NotFoundError, Problem, ReadoutsError
+from .textfold import fold
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+WIKIDATA_PATTERN = re.compile(r"^Q[1-9][0-9]*$")
+
+NameKey = tuple[str, ...]
+"""A name as a sorted bag of folded words: word order does not count, every word does."""
+
+Loc = tuple[str | int, ...]
+
+# Word sequences dropped from names wherever they stand (after folding and splitting at
+# punctuation, so "H.E." and "H. E." are both ("h", "e")). "Sir", "Dame", "King" and the like
+# stay: they are part of how those people are named, not a courtesy added by the writer.
+_HONORIFICS = """
+    h e | s e | his excellency | her excellency | excellency
+    mr | ms | mrs | mx | dr | prof | professor
+    the hon | hon | the honorable | the honourable | honorable | honourable
+    rt hon | the rt hon | right hon | right honorable | right honourable
+    the right honorable | the right honourable | mp
+"""
+_ROLE_WORDS = """
+    president | vice president | prime minister | deputy prime minister
+    first deputy prime minister | minister | foreign minister | state minister
+    minister of state | deputy minister | vice minister | parliamentary vice minister
+    minister for foreign affairs | minister of foreign affairs | ambassador | chairman
+    chairperson | speaker | chancellor | secretary | secretary general | secretary of state
+    mayor | governor
+"""
+DROPPED_PHRASES: frozenset[NameKey] = frozenset(
+    tuple(phrase.split())
+    for phrase in re.split(r"[|\n]", _HONORIFICS + _ROLE_WORDS)
+    if phrase.strip()
+)
+_LONGEST_PHRASE = max(len(p) for p in DROPPED_PHRASES)
+# Letters that NFKD does not decompose but that English texts write plainly: "Yıldırım" is
+# printed "YILDIRIM" (and "I" folds to "i", not "ı"), "Støre" often "Store".
+_PLAIN_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ł": "l",
+        "ħ": "h",
+        "ŧ": "t",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+    }
+)
+# Folding leaves some apostrophes from compatibility characters ("ŉ" is "ʼn"); in a name an
+# apostrophe joins ("O'Brien" is "OBrien"), it never separates.
+_NO_APOSTROPHES = str.maketrans(dict.fromkeys("'’‘‛′`´ʼ"))
+_POSSESSIVE = re.compile(r"'s\b")
+_WORD = re.compile(r"[^\W_]+")
+
+# Suggestions below this rapidfuzz score (0-100) are noise: "Zelenskiy" against "zelensky"
+# scores 94, "Selenskyj" 82 and "Yuko" against "yoko" 75, while different surnames of the
+# corpus ("Kishida", "Kamikawa", "Klimkin", "Kuleba") score under 50 against each other.
+SUGGEST_CUTOFF = 75.0
+
+
+def name_words(name: str) -> list[str]:
+    """The folded words of `name` without honorifics and role words, in their original order."""
+    # Casefold before folding too: "ᾲ".upper() is "ᾺΙ", and only casefolding first turns the
+    # subscript iota into the letter that the capital spelling has.
+    folded = fold(name.casefold()).translate(_PLAIN_LETTERS)
+    text = _POSSESSIVE.sub("", folded).translate(_NO_APOSTROPHES)
+    words = _WORD.findall(text)
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(_LONGEST_PHRASE, len(words) - i), 0, -1):
+            if tuple(words[i : i + size]) in DROPPED_PHRASES:
+                i += size
+                break
+        else:
+            kept.append(words[i])
+            i += 1
+    return kept
+
+
+def name_key(name: str) -> NameKey:
+    """The key two spellings of one name share: "H.E. Mr. Volodymyr ZELENSKYY", "Zelenskyy
+    Volodymyr" and "President Volodymyr Zelenskyy" all give ("volodymyr", "zelenskyy").
+
+    Empty when nothing but titles is left ("Prime Minister").
+    """
+    return tuple(sorted(name_words(name)))
+
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Role(BaseModel):
+    """A position held, from one date to another; no `to` means it continues."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    title: Text
+    start: dt.date | None = Field(default=None, alias="from")
+    end: dt.date | None = Field(default=None, alias="to")
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _date_not_datetime(cls, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            raise ValueError("must be a date without a time of day")
+        return value
+
+    def held_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+class Person(BaseModel):
+    """One registered person. `id` is the table name in people.toml, not a key inside it."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    id: str
+    name: Text
+    native: Text | None = None
+    country: str | None = None
+    aliases: list[Text] = []
+    wikidata: str | None = None
+    roles: list[Role] = []
+
+    @field_validator("country")
+    @classmethod
+    def _check_country(cls, value: str | None) -> str | None:
+        if value is not None and value not in COUNTRIES:
+            hint = " (codes are upper case)" if value.upper() in COUNTRIES else ""
+            raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code{hint}")
+        return value
+
+    @field_validator("wikidata")
+    @classmethod
+    def _check_wikidata(cls, value: str | None) -> str | None:
+        if value is not None and not WIKIDATA_PATTERN.match(value):
+            raise ValueError(f"{value!r} is not a Wikidata item id (Q and digits, e.g. 'Q3881')")
+        return value
+
+    def spellings(self) -> list[tuple[str, str]]:
+        """Every way the registry writes this person, as (field path, text) pairs."""
+        out = [("name", self.name)]
+        out += [(f"aliases[{i}]", alias) for i, alias in enumerate(self.aliases)]
+        if self.native:
+            out.append(("native", self.native))
+        return out
+
+    def role_on(self, day: dt.date) -> Role | None:
+        """The role held on `day`; where two overlap (a handover day), the one begun later."""
+        held = [r for r in self.roles if r.held_on(day)]
+        if not held:
+            return None
+        return max(held, key=lambda r: r.start or dt.date.min)
+
+    def title_on(self, day: dt.date) -> str | None:
+        role = self.role_on(day)
+        return role.title if role else None
+
+    def latest_title(self) -> str | None:
+        """The title of the current role, else of the role that ended last."""
+        if not self.roles:
+            return None
+        return max(self.roles, key=lambda r: (r.end or dt.date.max, r.start or dt.date.min)).title
+
+
+class Registry:
+    """Every registered person by id, indexed by name key for `resolve` and `suggest`."""
+
+    def __init__(
+        self, people: Mapping[str, Person] | Sequence[Person] = (), path: Path | None = None
+    ):
+        listed = people.values() if isinstance(people, Mapping) else people
+        self.people: dict[str, Person] = {p.id: p for p in listed}
+        self.path = path
+        self._exact: dict[NameKey, list[str]] = {}
+        self._words: dict[str, list[str]] = {}
+        for person in self.people.values():
+            for _, text in person.spellings():
+                words = name_words(text)
+                _add(self._exact, tuple(sorted(words)), person.id)
+                for word in words:
+                    if len(word) > 1:
+                        _add(self._words, word, person.id)
+
+    # -- loading --------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path) -> Registry:
+        """Read and validate `path`; a missing file is an empty registry.
+
+        Raises DataError carrying every problem in the file, each with its line and field path.
+        """
+        if not path.exists():
+            return cls(path=path)
+        try:
+            text = tomlio.read_text(path)
+            data = tomlio.parse(text, path)
+        except ReadoutsError as err:
+            raise DataError(*err.problems) from err
+        return cls.from_toml(data, path, text)
+
+    @classmethod
+    def from_toml(cls, data: Mapping[str, Any], path: Path, text: str = "") -> Registry:
+        """Validate already-parsed TOML; `text` is the source, used to locate problems."""
+        lines = tomlio.key_lines(text)
+        problems: list[Problem] = []
+
+        def problem(loc: Loc, message: str, hint: str | None = None) -> None:
+            line = tomlio.line_of(lines, loc) or 1
+            problems.append(
+                Problem(message, file=path, line=line, field=field_path(loc), hint=hint)
+            )
+
+        people: list[Person] = []
+        for person_id, table in data.items():
+            if not isinstance(table, dict):
+                kind = "[[...]]" if isinstance(table, list) else "a plain value"
+                problem(
+                    (person_id,),
+                    f"expected a table [{person_id}] with the person's name, not {kind}",
+                    hint=f'write [{person_id}] on its own line, then name = "..." under it',
+                )
+                continue
+            if not ID_PATTERN.match(person_id):
+                problem(
+                    (person_id,),
+                    f"{person_id!r} is not a valid person id",
+                    hint="ids are lowercase letters, digits and single hyphens: [surname-given]",
+                )
+            if "id" in table:
+                problem(
+                    (person_id, "id"),
+                    "unknown key",
+                    hint=f"the id is the table name, [{person_id}]; delete this line",
+                )
+                table = {k: v for k, v in table.items() if k != "id"}
+            try:
+                person = Person.model_validate({**table, "id": person_id})
+            except ValidationError as err:
+                for error in err.errors():
+                    loc = (person_id, *error["loc"])
+                    problem(loc, *_describe(error))
+                continue
+            for index, role in enumerate(person.roles):
+                if role.start and role.end and role.end < role.start:
+                    problem(
+                        (person_id, "roles", index, "to"),
+                        f"the role ends ({role.end}) before it begins ({role.start})",
+                    )
+            people.append(person)
+
+        registry = cls(people, path=path)
+        for key, ids in registry._exact.items():
+            claims = _claims(registry, key)
+            if not key:
+                for person_id, where, spelled in claims:
+                    problem(
+                        (person_id, *_split_field(where)),
+                        f"{spelled!r} has no name left once titles and honorifics are removed",
+                        hint="spellings are names; titles belong in [[roles]]",
+                    )
+            elif len(ids) > 1:
+                person_id, where, spelled = next(c for c in claims if c[0] != ids[0])
+                problem(
+                    (person_id, *_split_field(where)),
+                    f"{spelled!r} is claimed by {_and(ids)}",
+                    hint="a spelling names one person: keep it in one entry only (a surname "
+                    "alone already finds its owner when only one person has it)",
+                )
+        wikidata: dict[str, str] = {}
+        for person in registry.people.values():
+            if person.wikidata is None:
+                continue
+            if person.wikidata in wikidata:
+                problem(
+                    (person.id, "wikidata"),
+                    f"{person.wikidata} is also the wikidata item of {wikidata[person.wikidata]}",
+                    hint="one person, one entry: merge the two, or correct the item id",
+                )
+            wikidata.setdefault(person.wikidata, person.id)
+        if problems:
+            raise DataError(*problems)
+        return registry
+
+    # -- lookup ---------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+    def __iter__(self) -> Iterator[Person]:
+        return iter(self.people.values())
+
+    def __contains__(self, person_id: object) -> bool:
+        return person_id in self.people
+
+    def get(self, person_id: str) -> Person | None:
+        return self.people.get(person_id)
+
+    def by_id(self, person_id: str) -> Person:
+        """The person with `person_id`; NotFoundError, with a suggestion, when there is none."""
+        person = self.people.get(person_id)
+        if person is None:
+            close = difflib.get_close_matches(person_id, list(self.people), n=1)
+            hint = (
+                f"did you mean {close[0]}?" if close else "ids are the [table] names in people.toml"
+            )
+            raise NotFoundError.of(f"no person with id {person_id!r}", file=self.path, hint=hint)
+        return person
+
+    def resolve(self, name: str) -> list[Person]:
+        """Everyone `name` can mean, without guessing.
+
+        An id, or any spelling the registry holds (display name, alias, native name) through
+        `name_key`. Failing that, a single word such as "Zelensky" or "Minister Kamikawa"
+        matches every person with that exact word in one of their spellings. An empty list
+        means unknown (see `suggest`); more than one person means the name is ambiguous.
+        """
+        stripped = name.strip()
+        for candidate in (stripped, fold(stripped)):
+            if candidate in self.people:
+                return [self.people[candidate]]
+        key = name_key(name)
+        if not key:
+            return []
+        ids = self._exact.get(key)
+        if not ids and len(key) == 1 and len(key[0]) > 1:
+            ids = self._words.get(key[0])
+        return [self.people[i] for i in ids or ()]
+
+    def find(self, name: str) -> Person:
+        """The one person `name` means; NotFoundError naming the candidates or suggestions."""
+        found = self.resolve(name)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise NotFoundError.of(
+                f"{name!r} could be {_and([p.id for p in found])}",
+                file=self.path,
+                hint="use the full name or the id",
+            )
+        close = self.suggest(name)
+        hint = (
+            f"did you mean {_or([f'{p.name} ({p.id})' for p in close])}?"
+            if close
+            else "add the person, or this spelling as an alias, to people.toml"
+        )
+        raise NotFoundError.of(
+            f"no person called {name!r} in the registry", file=self.path, hint=hint
+        )
+
+    def suggest(self, name: str, limit: int = 3) -> list[Person]:
+        """The registered people whose spellings are closest to `name`, best first.
+
+        Scores are rapidfuzz ratios between name keys (sorted words, so word order does not
+        count); a one-word name is also compared with each word of every spelling, so a
+        misspelt surname finds its owner. Nothing scores under SUGGEST_CUTOFF.
+        """
+        query = name_key(name)
+        if not query or limit <= 0:
+            return []
+        joined = " ".join(query)
+        best: dict[str, float] = {}
+        for person in self.people.values():
+            for _, text in person.spellings():
+                words = name_key(text)
+                candidates = [" ".join(words)]
+                if len(query) == 1:
+                    candidates += [w for w in words if len(w) > 1]
+                for candidate in candidates:
+                    score = fuzz.ratio(joined, candidate, score_cutoff=SUGGEST_CUTOFF)
+                    if score > best.get(person.id, 0.0):
+                        best[person.id] = score
+        ranked = sorted(best, key=lambda i: (-best[i], i))
+        return [self.people[i] for i in ranked[:limit]]
+
+    def ambiguous_names(self) -> dict[str, list[str]]:
+        """Spellings that would resolve to more than one person, with those people's ids.
+
+        Covers whole spellings claimed by two people (which `load` refuses) and single words,
+        such as a surname two people share, that `resolve` cannot settle on its own.
+        """
+        out: dict[str, list[str]] = {}
+        for key, ids in self._exact.items():
+            if key and len(ids) > 1:
+                out[" ".join(key)] = list(ids)
+        for word, ids in self._words.items():
+            if len(ids) > 1 and (word,) not in self._exact:
+                out.setdefault(word, list(ids))
+        return dict(sorted(out.items()))
+
+
+def field_path(loc: Sequence[str | int]) -> str:
+    """`("kishida-fumio", "roles", 0, "from")` -> `kishida-fumio.roles[0].from`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _split_field(where: str) -> Loc:
+    """`aliases[1]` -> ("aliases", 1); `name` -> ("name",)."""
+    found = re.fullmatch(r"(\w+)\[(\d+)\]", where)
+    return (found[1], int(found[2])) if found else (where,)
+
+
+def _add(index: dict[Any, list[str]], key: Any, person_id: str) -> None:
+    ids = index.setdefault(key, [])
+    if person_id not in ids:
+        ids.append(person_id)
+
+
+def _claims(registry: Registry, key: NameKey) -> list[tuple[str, str, str]]:
+    """(id, field, text) for every spelling with `key`, in file order."""
+    return [
+        (person.id, where, text)
+        for person in registry.people.values()
+        for where, text in person.spellings()
+        if name_key(text) == key
+    ]
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _or(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+
+
+_PERSON_KEYS = ("name", "native", "country", "aliases", "wikidata", "roles")
+_ROLE_KEYS = ("title", "from", "to")
+
+# Keys people write for the ones the format has; spelling distance alone would offer `title`
+# for `until`.
+_MEANT = {
+    "until": "to",
+    "till": "to",
+    "end": "to",
+    "since": "from",
+    "start": "from",
+    "position": "title",
+    "alias": "aliases",
+    "qid": "wikidata",
+}
+
+_TYPE_MESSAGES = {
+    "date_type": "must be a date",
+    "string_type": "must be a string",
+    "list_type": "must be a list",
+    "model_type": "must be a table",
+}
+_TYPE_HINTS = {
+    "date_type": "write a TOML date without quotes: from = 2019-05-20",
+    "string_type": 'strings are written in double quotes: name = "Yoko Kamikawa"',
+    "list_type": 'lists are written in brackets: aliases = ["Zelensky"]',
+    "model_type": "roles are tables: [[id.roles]] with title, from and to under it",
+}
+
+
+def _describe(error: Any) -> tuple[str, str | None]:
+    """A Pydantic error as (message, hint), in the project's words rather than Pydantic's."""
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    if kind == "extra_forbidden":
+        allowed = _ROLE_KEYS if "roles" in loc[:-1] else _PERSON_KEYS
+        key = str(loc[-1])
+        meant = _MEANT.get(key, "")
+        close = [meant] if meant in allowed else []
+        close = close or difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        return (
+            "unknown key",
+            f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(allowed)}",
+        )
+    if kind == "missing":
+        return "required key is missing", None
+    if kind == "string_too_short":
+        return "must not be empty", None
+    message = _TYPE_MESSAGES.get(kind) or str(error["msg"]).removeprefix("Value error, ")
+    if kind == "date_type" and isinstance(error.get("input"), str):
+        message = "must be a TOML date, not a string"
+    return message, _TYPE_HINTS.get(kind)
