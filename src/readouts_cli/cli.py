@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .commands import check, list_, search, show
+from .commands import check, list_, people, person, search, show
 from .errors import ReadoutsError
 from .options import State
 
@@ -83,6 +83,8 @@ app.command("check")(check.run)
 app.command("list")(list_.run)
 app.command("show")(show.run)
 app.command("search")(search.run)
+app.command("people")(people.run)
+app.command("person")(person.run)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -16,6 +17,9 @@ from .errors import DataError, Problem
 from .options import state
 from .render import inert
 from .store import Store
+
+if TYPE_CHECKING:
+    from .roster import Roster
 
 
 def report(problems: Iterable[Problem], level: str = "error") -> None:
@@ -46,11 +50,30 @@ def load(ctx: typer.Context) -> Store:
     return store
 
 
-def person_names(store: Store, query: str | None) -> frozenset[str] | None:
-    """The participant names that count as the person `query` names, for the --person filter."""
+def open_roster(ctx: typer.Context) -> Roster:
+    """The people registry of the data folder; a bad people.toml stops the command unless skipped."""
+    from .people import Registry
+    from .roster import Roster, load_registry
+
+    try:
+        return Roster(load_registry(find_data_dir(state(ctx).data)))
+    except DataError as err:
+        if not state(ctx).skip_invalid:
+            raise
+        report(err.problems, level="warning")
+        say("warning: people.toml has problems; going on without it")
+        return Roster(Registry())
+
+
+def person_names(ctx: typer.Context, store: Store, query: str | None) -> frozenset[str] | None:
+    """The participant names that count as the person `query` names, for the --person filter.
+
+    Resolved through people.toml, so every spelling of a registered person counts; a name the
+    registry does not know falls back to names containing it, and says so on stderr.
+    """
     if query is None:
         return None
-    from .textfold import fold
-
-    needle = fold(query)
-    return frozenset(n for n in store.participant_names() if needle in fold(n))
+    who, names = open_roster(ctx).lookup(query, store.participant_names())
+    if who is None:
+        say(f"note: {query!r} is not in people.toml; matching participant names containing it")
+    return names

@@ -33,6 +33,10 @@ class Store:
     def count(self) -> int:
         return len(self.corpus.records)
 
+    def all(self) -> list[Record]:
+        """Every valid record, chronological."""
+        return list(self.corpus.records)
+
     def select(self, filters: Filters) -> list[Record]:
         """Matching records, chronological; with a limit, the most recent N."""
         return filters.apply(self.corpus.records)

@@ -1,21 +1,44 @@
-"""`readouts check`: validate every record and report every problem."""
+"""`readouts check`: validate every record and the people registry, and report every problem."""
 
 from __future__ import annotations
+
+from typing import Annotated
 
 import typer
 
 
-def run(ctx: typer.Context) -> None:
-    """Check every record in the data folder and report every problem.
+def run(
+    ctx: typer.Context,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Also require every participant to be in people.toml."),
+    ] = False,
+) -> None:
+    """Check every record and people.toml, and report every problem.
 
-    Example: readouts check
+    Example: readouts check --strict
     """
+    from ..corpus import find_data_dir
     from ..edge import open_store, report
+    from ..errors import Problem, ReadoutsError
+    from ..options import state
+    from ..roster import crosscheck, load_registry
 
     store = open_store(ctx)
-    if store.problems:
-        report(store.problems)
-        files = len({p.file for p in store.problems})
-        typer.echo(f"{len(store.problems)} problem(s) in {files} file(s)", err=True)
+    problems = list(store.problems)
+    warnings: list[Problem] = []
+    try:
+        registry = load_registry(find_data_dir(state(ctx).data))
+    except ReadoutsError as err:
+        problems.extend(err.problems)
+    else:
+        errors, warnings = crosscheck(store.all(), registry, strict=strict)
+        problems.extend(errors)
+    report(warnings, level="warning")
+    if problems:
+        report(problems)
+        files = len({p.file for p in problems})
+        typer.echo(f"{len(problems)} problem(s) in {files} file(s)", err=True)
         raise typer.Exit(1)
-    typer.echo(f"checked {store.count()} records: no problems")
+    people = f" and {len(registry)} people" if len(registry) else ""
+    typer.echo(f"checked {store.count()} records{people}: no problems")

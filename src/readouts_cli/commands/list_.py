@@ -42,7 +42,7 @@ def run(
     from ..views import jst_iso, jst_time, local_time, participant_names, record_document
 
     store = load(ctx)
-    names = person_names(store, person)
+    names = person_names(ctx, store, person)
     filters = build_filters(
         names, from_=from_, to=to, on=on, country=country, kind=kind, tag=tag, limit=limit
     )

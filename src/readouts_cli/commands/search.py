@@ -61,7 +61,7 @@ def run(
             "nothing to search for", hint='give a phrase: readouts search "Peace Formula"'
         )
     store = load(ctx)
-    names = person_names(store, person)
+    names = person_names(ctx, store, person)
     filters = build_filters(
         names, from_=from_, to=to, on=on, country=country, kind=kind, tag=tag, limit=None
     )

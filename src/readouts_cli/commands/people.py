@@ -1,0 +1,112 @@
+"""`readouts people`: everyone in the corpus, with how often and with whom they met."""
+
+from __future__ import annotations
+
+import typer
+
+from ..options import (
+    CountryOpt,
+    FormatOpt,
+    FromOpt,
+    KindOpt,
+    LimitOpt,
+    OnOpt,
+    PersonOpt,
+    TagOpt,
+    ToOpt,
+)
+from ..render import Format
+
+CSV_COLUMNS = ("id", "name", "country", "title", "meetings", "first", "last", "counterparts")
+
+
+def run(
+    ctx: typer.Context,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    on: OnOpt = None,
+    person: PersonOpt = None,
+    country: CountryOpt = None,
+    kind: KindOpt = None,
+    tag: TagOpt = None,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """List everyone who took part in the meetings, most meetings first.
+
+    Filters choose the meetings counted. Example: readouts people --from 2022 --country JP
+    """
+    from ..edge import load, open_roster, person_names, say
+    from ..options import build_filters
+    from ..render import emit, print_table
+    from ..roster import people_rows
+
+    store = load(ctx)
+    filters = build_filters(
+        person_names(ctx, store, person),
+        from_=from_,
+        to=to,
+        on=on,
+        country=country,
+        kind=kind,
+        tag=tag,
+        limit=limit,
+    )
+    rows = people_rows(store.select(filters), open_roster(ctx))
+    if not rows:
+        say("no people match")
+        if fmt is Format.TABLE:
+            return
+
+    def table() -> None:
+        print_table(
+            ("Name", "Country", "Latest title", "Meetings", "First", "Last", "Met most"),
+            [
+                (
+                    r.who.name,
+                    r.country or "",
+                    r.title or "",
+                    str(r.meetings),
+                    str(r.first),
+                    str(r.last),
+                    ", ".join(r.top_counterparts()),
+                )
+                for r in rows
+            ],
+            no_wrap=("Name", "Country", "Meetings", "First", "Last"),
+        )
+
+    def document() -> list[dict[str, object]]:
+        return [
+            {
+                "id": r.who.person.id if r.who.person else None,
+                "name": r.who.name,
+                "country": r.country,
+                "title": r.title,
+                "meetings": r.meetings,
+                "first": r.first.isoformat() if r.first else None,
+                "last": r.last.isoformat() if r.last else None,
+                "counterparts": [
+                    {"name": name, "meetings": n}
+                    for name, n in sorted(r.counterparts.items(), key=lambda kv: (-kv[1], kv[0]))
+                ],
+            }
+            for r in rows
+        ]
+
+    def csv_rows() -> tuple[tuple[str, ...], list[list[object]]]:
+        return CSV_COLUMNS, [
+            [
+                r.who.person.id if r.who.person else "",
+                r.who.name,
+                r.country,
+                r.title,
+                r.meetings,
+                r.first,
+                r.last,
+                "; ".join(r.top_counterparts()),
+            ]
+            for r in rows
+        ]
+
+    emit(fmt, table=table, json_document=document, csv_rows=csv_rows)
