@@ -361,7 +361,24 @@ def test_version_and_python_m() -> None:
     assert done.stdout.splitlines()[1].startswith("2024-01-07-kamikawa-zelenskyy,")
 
 
-def test_every_shipped_record_loads() -> None:
-    result = run("--data", str(REPO / "data"), "check")
-    assert result.code == 0, result.err
+def test_every_shipped_record_loads_and_every_participant_is_registered() -> None:
+    result = run("--data", str(REPO / "data"), "check", "--strict")
+    assert (result.code, result.err) == (0, ""), result.err
     assert result.out.startswith("checked ")
+    records = json.loads(run("--data", str(REPO / "data"), "list", "--format", "json").out)
+    assert len(records) >= 40
+    years = {r["date"][:4] for r in records}
+    assert {"2014", "2022", "2023", "2024", "2025"} <= years
+
+
+def test_the_founding_record_is_complete() -> None:
+    result = run("--data", str(REPO / "data"), "show", "2024-01-07-kamikawa-zelenskyy", "-f", "json")
+    [record] = json.loads(result.out)
+    assert len(record["points"]) == 4
+    assert [(c["by"], c["point"]) for c in record["condolences"]] == [
+        ("Volodymyr Zelenskyy", 1),
+        ("Kamikawa Yoko", 2),
+    ]
+    assert [a["channel"] for a in record["aid"]] == ["NATO CAP Trust Fund", None]
+    assert "Peace Formula" in record["tags"]
+    assert record["jst"] == "2024-01-07T22:10:00+09:00"
