@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .commands import check, list_, people, person, search, show
+from .commands import aid, check, condolences, list_, people, person, search, show
 from .errors import ReadoutsError
 from .options import State
 
@@ -85,6 +85,8 @@ app.command("show")(show.run)
 app.command("search")(search.run)
 app.command("people")(people.run)
 app.command("person")(person.run)
+app.command("condolences")(condolences.run)
+app.command("aid")(aid.run)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +72,18 @@ class Roster:
             )
         needle = fold(query)
         return None, frozenset(n for n in names if needle in fold(n))
+
+    def party(self, query: str) -> Callable[[str], bool]:
+        """A test for condolence and aid parties (`by`, `to`, `donor`, `recipient`): the same
+        registered person, the same country code, or a name or group where `query` starts a
+        word ("victims" finds "victims of the New Year attacks")."""
+        target = self.who(query).key
+        needle = fold(query)
+
+        def matches(value: str) -> bool:
+            return self.who(value).key == target or find_phrase(fold(value), needle) != -1
+
+        return matches
 
 
 # -- check -------------------------------------------------------------------------------

@@ -40,4 +40,13 @@ class Status(StrEnum):
     MENTIONED = "mentioned"
 
 
-__all__ = ["Category", "Kind", "Level", "Status"]
+class GroupBy(StrEnum):
+    """How `readouts aid` groups its totals."""
+
+    YEAR = "year"
+    CATEGORY = "category"
+    DONOR = "donor"
+    STATUS = "status"
+
+
+__all__ = ["Category", "GroupBy", "Kind", "Level", "Status"]

@@ -1,0 +1,220 @@
+"""Condolences and aid as data: ledgers at fixed width, totals that never mix currencies."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_commands import lines
+from test_errors import GOOD, corpus_with
+
+from conftest import CORPUS, FIXTURES, run
+from readouts_cli.ledger import format_amount
+
+LEDGER = FIXTURES / "ledger"
+
+
+def ok(*args: str, data: Path = LEDGER) -> str:
+    result = run("--data", str(data), *args)
+    assert (result.code, result.err) == (0, ""), result.err
+    return result.out
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "shown"),
+    [
+        (300_000_000, "USD", "US$300 million"),
+        (13_000_000_000, "JPY", "¥13 billion"),
+        (18_500_000, "EUR", "€18.5 million"),
+        (1_750_000_000_000, "JPY", "¥1.75 trillion"),
+        (37_000_000, "USD", "US$37 million"),
+        (93_456_789, "USD", "US$93,456,789"),
+        (5_000, "GBP", "£5,000"),
+        (2_500_000, "UAH", "2.5 million UAH"),
+    ],
+)
+def test_amounts_read_as_people_write_them_and_stay_exact(
+    amount: int, currency: str, shown: str
+) -> None:
+    assert format_amount(amount, currency) == shown
+
+
+AID = """\
+             Donor →                                          Category,
+Date         recipient       What            Amount           status          Channel          Where
+────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+2022-03-01   JP → UA         emergency       US$100 million   financial,                       2022-03-01-alpha-beta §1
+                             loan                             pledged
+2022-03-01   JP → UA         relief          US$200 million   humanitarian,   international    2022-03-01-alpha-beta §2
+                             supplies                         announced       organisations
+2022-03-01   JP → UA         policy loan     ¥13 billion      financial,                       2022-03-01-alpha-beta §1
+                                                              pledged
+2023-06-01   DE → UA         mine-clearing   €18.5 million    demining,                        2023-06-01-alpha-gamma §1
+                             machines                         delivered
+2023-06-01   JP → UA         generators                       energy,                          2023-06-01-alpha-gamma §2
+                                                              mentioned
+2024-02-01   JP → UA         flood relief    US$5 million     humanitarian,   UNICEF           2024-02-01-alpha-beta §1
+                                                              delivered
+
+Year   Currency   Items   Total
+────────────────────────────────────────────────────────
+2022   JPY        1       ¥13 billion
+2022   USD        2       US$300 million
+2023   EUR        1       €18.5 million
+2023   —          1       no amount: counted, not summed
+2024   USD        1       US$5 million
+all    EUR        1       €18.5 million
+all    JPY        1       ¥13 billion
+all    USD        3       US$305 million
+all    —          1       no amount: counted, not summed
+"""
+
+
+def test_aid_ledger_with_totals_per_year_and_currency() -> None:
+    assert lines(ok("aid")) == AID.splitlines()
+
+
+def totals(*args: str) -> list[tuple[str, str | None, int, int | None]]:
+    document = json.loads(ok("aid", "--format", "json", *args))
+    return [
+        (g["group"], g["currency"], g["items"], g["amount"]) for g in document["totals"]["groups"]
+    ]
+
+
+def test_two_dollar_items_of_one_year_add_up_and_currencies_never_mix() -> None:
+    assert totals("--on", "2022") == [
+        ("2022", "JPY", 1, 13_000_000_000),
+        ("2022", "USD", 2, 300_000_000),
+    ]
+
+
+def test_totals_by_category_status_and_donor() -> None:
+    assert totals("--by", "category") == [
+        ("demining", "EUR", 1, 18_500_000),
+        ("energy", None, 1, None),
+        ("financial", "JPY", 1, 13_000_000_000),
+        ("financial", "USD", 1, 100_000_000),
+        ("humanitarian", "USD", 2, 205_000_000),
+        ("all", "EUR", 1, 18_500_000),
+        ("all", "JPY", 1, 13_000_000_000),
+        ("all", "USD", 3, 305_000_000),
+        ("all", None, 1, None),
+    ]
+    assert totals("--by", "donor", "--status", "delivered") == [
+        ("DE", "EUR", 1, 18_500_000),
+        ("JP", "USD", 1, 5_000_000),
+        ("all", "EUR", 1, 18_500_000),
+        ("all", "USD", 1, 5_000_000),
+    ]
+
+
+def test_aid_filters_and_exact_machine_output() -> None:
+    document = json.loads(ok("aid", "--format", "json", "--donor", "DE"))
+    assert document["items"] == [
+        {
+            "id": "2023-06-01-alpha-gamma",
+            "date": "2023-06-01",
+            "donor": "DE",
+            "recipient": "UA",
+            "what": "mine-clearing machines",
+            "category": "demining",
+            "amount": 18500000,
+            "currency": "EUR",
+            "status": "delivered",
+            "channel": None,
+            "point": 1,
+            "cite": "2023-06-01-alpha-gamma §1",
+            "cameo": "073",
+        }
+    ]
+    cameo = [i["cameo"] for i in json.loads(ok("aid", "--format", "json"))["items"]]
+    assert cameo == ["0331", "0333", "0331", "073", "071", "073"]
+    assert lines(ok("aid", "--format", "csv", "--category", "humanitarian", "--from", "2024")) == [
+        "id,date,donor,recipient,what,category,amount,currency,status,channel,point,cite,cameo",
+        "2024-02-01-alpha-beta,2024-02-01,JP,UA,flood relief,humanitarian,5000000,USD,delivered,"
+        "UNICEF,1,2024-02-01-alpha-beta §1,073",
+    ]
+    nothing = run("--data", str(LEDGER), "aid", "--format", "json", "--recipient", "PL")
+    assert (nothing.code, nothing.err) == (0, "no aid matches\n")
+    assert json.loads(nothing.out) == {"items": [], "totals": {"by": "year", "groups": []}}
+
+
+CONDOLENCES = """\
+Date         By → to                         About                      Where
+────────────────────────────────────────────────────────────────────────────────────────────────
+2022-03-01   Alpha Ann → people of Ukraine   the shelling of a market   2022-03-01-alpha-beta §3
+2023-06-01   DE → Alpha Ann                  the typhoon in Okinawa     2023-06-01-alpha-gamma
+"""
+
+
+def test_condolences_table_and_filters() -> None:
+    assert lines(ok("condolences")) == CONDOLENCES.splitlines()
+    by = json.loads(ok("condolences", "--format", "json", "--by", "alpha ann"))
+    assert [(c["id"], c["to"], c["cite"], c["cameo"]) for c in by] == [
+        ("2022-03-01-alpha-beta", "people of Ukraine", "2022-03-01-alpha-beta §3", "018")
+    ]
+    to = json.loads(ok("condolences", "--format", "json", "--recipient", "Alpha Ann"))
+    assert [c["by"] for c in to] == ["DE"]
+    assert lines(ok("condolences", "--format", "csv", "--country", "DE")) == [
+        "id,date,by,to,about,point,cite,cameo",
+        "2023-06-01-alpha-gamma,2023-06-01,DE,Alpha Ann,the typhoon in Okinawa,,2023-06-01-alpha-gamma,018",
+    ]
+
+
+def test_condolences_by_a_person_in_any_registered_spelling() -> None:
+    found = json.loads(
+        ok("condolences", "--format", "json", "--by", "President Zelensky", data=CORPUS)
+    )
+    assert [c["cite"] for c in found] == ["2024-01-07-kamikawa-zelenskyy §1"]
+
+
+def test_no_aid_matches_is_a_message_not_an_error() -> None:
+    result = run("--data", str(LEDGER), "aid", "--category", "military")
+    assert (result.code, result.out, result.err) == (0, "", "no aid matches\n")
+
+
+def test_show_person_and_aid_describe_an_item_the_same_way() -> None:
+    shown = ok("show", "2023-06-01")
+    assert "§1 DE → UA: mine-clearing machines; €18.5 million; demining, delivered" in shown
+    assert "• DE → Alpha Ann: the typhoon in Okinawa" in shown
+
+
+@pytest.mark.parametrize(
+    ("extra", "line", "message"),
+    [
+        ("amount = 5\n", 13, "aid[0].amount: `amount` needs a `currency`"),
+        (
+            'amount = 5\ncurrency = "XYZ"\n',
+            14,
+            "aid[0].currency: 'XYZ' is not an ISO 4217 currency code",
+        ),
+        ('amount = -5\ncurrency = "USD"\n', 13, "aid[0].amount: Input should be greater than 0"),
+        (
+            'amount = 18.5e6\ncurrency = "EUR"\n',
+            13,
+            "aid[0].amount: Input should be a valid integer",
+        ),
+        ("point = 7\n", 13, "aid[0].point: point 7 does not exist; the record has 2 points"),
+    ],
+)
+def test_check_rejects_bad_aid(tmp_path: Path, extra: str, line: int, message: str) -> None:
+    text = (
+        GOOD
+        + '\n[[aid]]\ndonor = "JP"\nwhat = "x"\ncategory = "other"\nstatus = "pledged"\n'
+        + extra
+    )
+    root = corpus_with(tmp_path, text)
+    result = run("--data", str(root), "check")
+    assert result.code == 1
+    path = root / "meetings/2024/2024-01-07-a-b.toml"
+    assert result.err.splitlines()[0] == f"error: {path}:{line + 4}: {message}"
+
+
+def test_ledger_commands_run_on_the_shipped_corpus() -> None:
+    root = Path(__file__).resolve().parents[1] / "data"
+    document = json.loads(ok("aid", "--format", "json", data=root))
+    assert any(i["amount"] == 300_000_000 and i["currency"] == "USD" for i in document["items"])
+    assert all(g["currency"] or g["amount"] is None for g in document["totals"]["groups"])
+    found = json.loads(ok("condolences", "--format", "json", "--on", "2024-01-07", data=root))
+    assert [c["by"] for c in found] == ["Volodymyr Zelenskyy", "Kamikawa Yoko"]
