@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .commands import aid, check, condolences, list_, people, person, search, show
+from .commands import aid, check, condolences, fmt, list_, new, people, person, search, show
 from .errors import ReadoutsError
 from .options import State
 
@@ -87,6 +87,8 @@ app.command("people")(people.run)
 app.command("person")(person.run)
 app.command("condolences")(condolences.run)
 app.command("aid")(aid.run)
+app.command("new")(new.run)
+app.command("fmt")(fmt.run)
 
 
 def main() -> None:

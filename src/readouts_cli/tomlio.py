@@ -154,7 +154,7 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
     depth = 0
     array_path: tuple[str | int, ...] | None = None
     element = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if in_string:
             if in_string in line:
                 in_string = None

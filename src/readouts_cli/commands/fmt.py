@@ -1,0 +1,56 @@
+"""`readouts fmt`: rewrite records in the canonical form, keeping every value and comment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def run(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Record files or folders (default: the whole data folder)."),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; list the files that would change.")
+    ] = False,
+) -> None:
+    """Rewrite records in one canonical form: key order, tables, spacing. Idempotent.
+
+    Example: readouts fmt --check
+    """
+    from ..corpus import MEETINGS, find_data_dir
+    from ..edge import report, say
+    from ..errors import ReadoutsError
+    from ..options import state
+    from ..writing import format_file
+
+    targets = paths or [find_data_dir(state(ctx).data) / MEETINGS]
+    files: list[Path] = []
+    for target in targets:
+        if target.is_dir():
+            files.extend(sorted(p for p in target.rglob("*.toml") if not p.name.startswith(".")))
+        elif target.exists():
+            files.append(target)
+        else:
+            raise ReadoutsError.of("no such file or folder", file=target)
+    changed = failed = 0
+    for path in files:
+        try:
+            outcome = format_file(path, check=check)
+        except ReadoutsError as err:
+            report(err.problems)
+            failed += 1
+            continue
+        if outcome.left:
+            say(f"warning: {path}: left unchanged: {outcome.left}")
+        if outcome.changed:
+            changed += 1
+            typer.echo(str(path))
+    verb = "would be reformatted" if check else "reformatted"
+    say(f"{changed} file(s) {verb}, {len(files) - changed - failed} unchanged, {failed} invalid")
+    if failed or (check and changed):
+        raise typer.Exit(1)

@@ -1,0 +1,101 @@
+"""Writing records: where a new record goes, scaffolding one, and formatting files in place.
+
+Every write goes through tomlio.write_atomic: a temporary file in the same folder, fsync,
+rename; an existing file is never replaced without `overwrite`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import tomlio
+from .canonical import NotLossless, dumps_record, format_text
+from .corpus import MEETINGS, load_record
+from .errors import DataError, ReadoutsError
+from .model import ID_PATTERN, Meeting
+
+
+def slug(text: str) -> str:
+    """Lowercase ASCII letters and digits joined by hyphens: "Zelenskyy" -> "zelenskyy"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def surname(name: str, country: str | None) -> str:
+    """The family name, for ids: Japanese names in records are written surname first."""
+    words = name.split()
+    if not words:
+        return ""
+    return words[0] if country == "JP" else words[-1]
+
+
+def derive_id(day: dt.date, participants: Sequence[tuple[str, str | None]]) -> str:
+    """`2024-01-07-kamikawa-zelenskyy`: the date, then the principals' surnames."""
+    parts = [slug(surname(name, country)) for name, country in participants[:2]]
+    return "-".join([day.isoformat(), *(p for p in parts if p)])
+
+
+def record_path(root: Path, record_id: str) -> Path:
+    """`root/meetings/<year>/<id>.toml`, refusing any id that is not a plain record id."""
+    if not ID_PATTERN.match(record_id):
+        raise ReadoutsError.of(
+            f"{record_id!r} is not a valid id",
+            hint="ids are lowercase letters, digits and hyphens, starting with the date (YYYY-MM-DD)",
+        )
+    path = root / MEETINGS / record_id[:4] / f"{record_id}.toml"
+    if not path.resolve().is_relative_to((root / MEETINGS).resolve()):
+        raise ReadoutsError.of(f"{record_id!r} would be written outside the data folder")
+    return path
+
+
+def write_record(path: Path, text: str, *, overwrite: bool) -> None:
+    """Validate `text` as the record at `path`, then write it atomically."""
+    load_record(path, text)
+    tomlio.write_atomic(path, text, overwrite=overwrite)
+
+
+def scaffold(data: dict[str, Any]) -> str:
+    """A new record's text: the given fields in canonical form, and comments for the rest."""
+    Meeting.model_validate(data)
+    todo = [
+        "# To do: fill in what is known, then run `readouts check`.",
+        '# summary = "One or two sentences in our own words."',
+        '# points = ["The first point, in our own words.", "The second."]',
+        '# source = "https://..."',
+    ]
+    return "\n".join(todo) + "\n\n" + dumps_record(data)
+
+
+@dataclass(frozen=True)
+class Formatted:
+    path: Path
+    changed: bool
+    left: str | None = None  # why a file that needs formatting was left as it is
+
+
+def format_file(path: Path, *, check: bool) -> Formatted:
+    """Bring one record file into canonical form (or, with `check`, only say if it would change).
+
+    Raises DataError for a file that is not a valid record: fmt never rewrites what it cannot
+    read. A file whose comments cannot be kept is left untouched, and the result says why.
+    """
+    text = tomlio.read_text(path)
+    try:
+        load_record(path, text)
+    except ReadoutsError as err:
+        raise DataError(*err.problems) from err
+    try:
+        result = format_text(text)
+    except NotLossless as err:
+        return Formatted(path, changed=False, left=str(err))
+    if result == text:
+        return Formatted(path, changed=False)
+    if not check:
+        tomlio.write_atomic(path, result, overwrite=True)
+    return Formatted(path, changed=True)
