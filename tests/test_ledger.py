@@ -41,21 +41,21 @@ def test_amounts_read_as_people_write_them_and_stay_exact(
 
 
 AID = """\
-             Donor →                                          Category,
-Date         recipient       What            Amount           status          Channel          Where
+Date         Donor → recipient   Amount           What                                         Where
 ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-2022-03-01   JP → UA         emergency       US$100 million   financial,                       2022-03-01-alpha-beta §1
-                             loan                             pledged
-2022-03-01   JP → UA         relief          US$200 million   humanitarian,   international    2022-03-01-alpha-beta §2
-                             supplies                         announced       organisations
-2022-03-01   JP → UA         policy loan     ¥13 billion      financial,                       2022-03-01-alpha-beta §1
-                                                              pledged
-2023-06-01   DE → UA         mine-clearing   €18.5 million    demining,                        2023-06-01-alpha-gamma §1
-                             machines                         delivered
-2023-06-01   JP → UA         generators                       energy,                          2023-06-01-alpha-gamma §2
-                                                              mentioned
-2024-02-01   JP → UA         flood relief    US$5 million     humanitarian,   UNICEF           2024-02-01-alpha-beta §1
-                                                              delivered
+2022-03-01   JP → UA             US$100 million   emergency loan                               2022-03-01-alpha-beta §1
+                                                  financial, pledged
+2022-03-01   JP → UA             US$200 million   relief supplies                              2022-03-01-alpha-beta §2
+                                                  humanitarian, announced, via international
+                                                  organisations
+2022-03-01   JP → UA             ¥13 billion      policy loan                                  2022-03-01-alpha-beta §1
+                                                  financial, pledged
+2023-06-01   DE → UA             €18.5 million    mine-clearing machines                       2023-06-01-alpha-gamma §1
+                                                  demining, delivered
+2023-06-01   JP → UA                              generators                                   2023-06-01-alpha-gamma §2
+                                                  energy, mentioned
+2024-02-01   JP → UA             US$5 million     flood relief                                 2024-02-01-alpha-beta §1
+                                                  humanitarian, delivered, via UNICEF
 
 Year   Currency   Items   Total
 ────────────────────────────────────────────────────────

@@ -253,3 +253,8 @@ def test_unknown_person_exits_1_with_the_closest() -> None:
         "error: no person called 'Zelenskiy'\n"
         "hint: did you mean Volodymyr Zelenskyy (zelenskyy-volodymyr)?\n"
     )
+
+
+def test_people_limit_keeps_those_with_the_most_meetings() -> None:
+    result = run("--data", str(CORPUS), "people", "-n", "2", "--format", "json")
+    assert [p["id"] for p in json.loads(result.out)] == ["kamikawa-yoko", "zelenskyy-volodymyr"]

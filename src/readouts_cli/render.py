@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any
 
@@ -63,14 +63,21 @@ def print_table(
     rows: Sequence[Sequence[str | Text]],
     *,
     no_wrap: Sequence[str] = ("Date", "Id", "Local", "JST", "Kind", "Where"),
+    min_widths: Mapping[str, int] | None = None,
 ) -> None:
-    """A table of rows; the columns named in `no_wrap` are kept on one line (dates, ids)."""
+    """A table of rows; the columns named in `no_wrap` are kept on one line (dates, ids), and
+    those in `min_widths` never get narrower than that, so a narrow terminal folds the rest."""
     from rich import box
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     for column in columns:
-        table.add_column(column, overflow="fold", no_wrap=column in no_wrap)
+        table.add_column(
+            column,
+            overflow="fold",
+            no_wrap=column in no_wrap,
+            min_width=(min_widths or {}).get(column),
+        )
     for row in rows:
         table.add_row(*(cell if not isinstance(cell, str) else text(cell) for cell in row))
     console().print(table)

@@ -126,20 +126,25 @@ def print_ledger(entries: list[Entry], sums: list[Total], by: GroupBy) -> None:
     from ..views import citation
 
     print_table(
-        ("Date", "Donor → recipient", "What", "Amount", "Category, status", "Channel", "Where"),
+        ("Date", "Donor → recipient", "Amount", "What", "Where"),
         [
             (
                 str(e.record.meeting.date),
                 parties(e.item.donor, e.item.recipient),
-                e.item.what,
                 amount_text(e.item),
-                f"{e.item.category}, {e.item.status}",
-                e.item.channel or "",
+                "\n".join(
+                    [
+                        e.item.what,
+                        f"{e.item.category}, {e.item.status}"
+                        + (f", via {e.item.channel}" if e.item.channel else ""),
+                    ]
+                ),
                 citation(e.record, e.item.point),
             )
             for e in entries
         ],
-        no_wrap=("Date", "Amount", "Where"),
+        no_wrap=("Date", "Amount"),
+        min_widths={"What": 24},
     )
     console().print()
     print_table(

@@ -88,7 +88,8 @@ def run(
                 (str(r.meeting.date), parties(c.by, c.to), c.about, citation(r, c.point))
                 for r, c in items
             ],
-            no_wrap=("Date", "Where"),
+            no_wrap=("Date",),
+            min_widths={"About": 20},
         )
 
     def document() -> list[dict[str, object]]:

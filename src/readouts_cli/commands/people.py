@@ -50,9 +50,11 @@ def run(
         country=country,
         kind=kind,
         tag=tag,
-        limit=limit,
+        limit=None,
     )
     rows = people_rows(store.select(filters), open_roster(ctx))
+    if limit is not None:
+        rows = rows[:limit]  # on `people`, -n keeps the N people with the most meetings
     if not rows:
         say("no people match")
         if fmt is Format.TABLE:
