@@ -41,21 +41,21 @@ def test_amounts_read_as_people_write_them_and_stay_exact(
 
 
 AID = """\
-Date         Donor → recipient   Amount           What                                         Where
+Date         From → to   Amount           What                                                 Where
 ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-2022-03-01   JP → UA             US$100 million   emergency loan                               2022-03-01-alpha-beta §1
-                                                  financial, pledged
-2022-03-01   JP → UA             US$200 million   relief supplies                              2022-03-01-alpha-beta §2
-                                                  humanitarian, announced, via international
-                                                  organisations
-2022-03-01   JP → UA             ¥13 billion      policy loan                                  2022-03-01-alpha-beta §1
-                                                  financial, pledged
-2023-06-01   DE → UA             €18.5 million    mine-clearing machines                       2023-06-01-alpha-gamma §1
-                                                  demining, delivered
-2023-06-01   JP → UA                              generators                                   2023-06-01-alpha-gamma §2
-                                                  energy, mentioned
-2024-02-01   JP → UA             US$5 million     flood relief                                 2024-02-01-alpha-beta §1
-                                                  humanitarian, delivered, via UNICEF
+2022-03-01   JP → UA     US$100 million   emergency loan                                       2022-03-01-alpha-beta §1
+                                          financial, pledged
+2022-03-01   JP → UA     US$200 million   relief supplies                                      2022-03-01-alpha-beta §2
+                                          humanitarian, announced, via international
+                                          organisations
+2022-03-01   JP → UA     ¥13 billion      policy loan                                          2022-03-01-alpha-beta §1
+                                          financial, pledged
+2023-06-01   DE → UA     €18.5 million    mine-clearing machines                               2023-06-01-alpha-gamma §1
+                                          demining, delivered
+2023-06-01   JP → UA                      generators                                           2023-06-01-alpha-gamma §2
+                                          energy, mentioned
+2024-02-01   JP → UA     US$5 million     flood relief                                         2024-02-01-alpha-beta §1
+                                          humanitarian, delivered, via UNICEF
 
 Year   Currency   Items   Total
 ────────────────────────────────────────────────────────

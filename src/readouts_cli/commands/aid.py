@@ -126,7 +126,7 @@ def print_ledger(entries: list[Entry], sums: list[Total], by: GroupBy) -> None:
     from ..views import citation
 
     print_table(
-        ("Date", "Donor → recipient", "Amount", "What", "Where"),
+        ("Date", "From → to", "Amount", "What", "Where"),
         [
             (
                 str(e.record.meeting.date),
