@@ -372,7 +372,9 @@ def test_every_shipped_record_loads_and_every_participant_is_registered() -> Non
 
 
 def test_the_founding_record_is_complete() -> None:
-    result = run("--data", str(REPO / "data"), "show", "2024-01-07-kamikawa-zelenskyy", "-f", "json")
+    result = run(
+        "--data", str(REPO / "data"), "show", "2024-01-07-kamikawa-zelenskyy", "-f", "json"
+    )
     [record] = json.loads(result.out)
     assert len(record["points"]) == 4
     assert [(c["by"], c["point"]) for c in record["condolences"]] == [

@@ -9,7 +9,19 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .commands import aid, check, condolences, fmt, list_, new, people, person, search, show
+from .commands import (
+    aid,
+    check,
+    condolences,
+    fmt,
+    import_,
+    list_,
+    new,
+    people,
+    person,
+    search,
+    show,
+)
 from .errors import ReadoutsError
 from .options import State
 
@@ -88,6 +100,7 @@ app.command("person")(person.run)
 app.command("condolences")(condolences.run)
 app.command("aid")(aid.run)
 app.command("new")(new.run)
+app.command("import")(import_.run)
 app.command("fmt")(fmt.run)
 
 
