@@ -288,3 +288,57 @@ def test_fmt_is_idempotent_and_keeps_comments(
     assert format_text(once) == once
     assert tomllib.loads(once) == tomllib.loads(original)
     assert extract_comments(once).all() == sorted(c.strip() for c in placed)
+
+
+# -- import --------------------------------------------------------------------------
+
+SEED = REPO.parent / "shared" / "seeds" / "2024-01-07-kamikawa-courtesy-call-zelenskyy.txt"
+
+
+def needs_seed() -> str:
+    if not SEED.exists():
+        pytest.skip("../shared/seeds is not present beside the repository")
+    return SEED.read_text(encoding="utf-8")
+
+
+def test_import_prints_a_draft_that_is_a_valid_record() -> None:
+    needs_seed()
+    result = run("import", str(SEED), "--source", "https://www.mofa.go.jp/example.html")
+    assert result.code == 0
+    data = tomllib.loads(result.out)
+    assert data["source"] == "https://www.mofa.go.jp/example.html"
+    assert data["date"] == dt.date(2024, 1, 7)
+    assert Meeting.model_validate(data).consistency_problems() == []
+
+
+def test_import_write_saves_once_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    text = needs_seed()
+    root = tmp_path / "d"
+    (root / "meetings").mkdir(parents=True)
+    first = run("--data", str(root), "import", "-", "--write", input=text)
+    path = root / "meetings/2024/2024-01-07-kamikawa-zelenskyy.toml"
+    assert (first.code, first.out) == (0, f"{path}\n")
+    assert run("--data", str(root), "check").code == 0
+    path.write_text(path.read_text() + "# reviewed\n")
+    again = run("--data", str(root), "import", "-", "--write", input=text)
+    assert again.code == 1
+    assert again.err.endswith(
+        f"error: {path}: already exists\nhint: pass --force to overwrite it\n"
+    )
+    assert path.read_text().endswith("# reviewed\n")
+
+
+def test_import_of_a_text_that_is_no_readout_is_a_clear_error() -> None:
+    result = run("import", "-", input="Shopping list: eggs, milk, bread.\n")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith("error: not a readout")
+    assert "Traceback" not in result.err
+
+
+def test_import_write_refuses_an_incomplete_draft(tmp_path: Path) -> None:
+    root = tmp_path / "d"
+    (root / "meetings").mkdir(parents=True)
+    text = "March 3, 2024\nThe two sides met and talked about the weather.\n"
+    result = run("--data", str(root), "import", "-", "--write", input=text)
+    assert result.code == 1
+    assert list((root / "meetings").rglob("*.toml")) == []
