@@ -339,26 +339,19 @@ def test_no_colour_when_no_color_is_set(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_version_and_python_m() -> None:
     assert run("--version").out == f"readouts {__version__}\n"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "readouts_cli",
-            "--data",
-            str(CORPUS),
-            "list",
-            "-n",
-            "1",
-            "--format",
-            "csv",
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[1].startswith("2024-01-07-kamikawa-zelenskyy,")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    for args in (["--version"], ["--data", str(CORPUS), "list", "-n", "1", "--format", "csv"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "readouts_cli", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.splitlines()[-1].startswith(
+            "readouts " if args == ["--version"] else "2024-01-07-kamikawa-zelenskyy,"
+        )
 
 
 def test_every_shipped_record_loads_and_every_participant_is_registered() -> None:

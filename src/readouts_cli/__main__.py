@@ -1,3 +1,3 @@
-from readouts_cli.cli import main
+from readouts_cli.entry import main
 
 main()

@@ -102,7 +102,3 @@ app.command("aid")(aid.run)
 app.command("new")(new.run)
 app.command("import")(import_.run)
 app.command("fmt")(fmt.run)
-
-
-def main() -> None:
-    app(prog_name="readouts")
