@@ -43,7 +43,8 @@ class ReadoutsGroup(TyperGroup):
 app = typer.Typer(
     cls=ReadoutsGroup,
     name="readouts",
-    help="Diplomatic meeting readouts kept as TOML records: list, show, search and check them.",
+    help="Diplomatic meeting readouts kept as TOML records: the timeline, people, "
+    "condolences and aid, from the terminal.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

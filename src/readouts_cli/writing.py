@@ -42,7 +42,13 @@ def derive_id(day: dt.date, participants: Sequence[tuple[str, str | None]]) -> s
 
 
 def record_path(root: Path, record_id: str) -> Path:
-    """`root/meetings/<year>/<id>.toml`, refusing any id that is not a plain record id."""
+    """`root/meetings/<year>/<id>.toml`, refusing any id that is not a plain record id, and
+    the corpus installed inside the package (a user's records belong in their own folder)."""
+    if root.resolve() == (Path(__file__).resolve().parent / "_data"):
+        raise ReadoutsError.of(
+            "no data folder to write to (only the corpus shipped with readouts was found)",
+            hint="pass --data DIR, set READOUTS_DATA, or run in a folder that has data/meetings/",
+        )
     if not ID_PATTERN.match(record_id):
         raise ReadoutsError.of(
             f"{record_id!r} is not a valid id",
