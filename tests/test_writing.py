@@ -342,3 +342,21 @@ def test_import_write_refuses_an_incomplete_draft(tmp_path: Path) -> None:
     result = run("--data", str(root), "import", "-", "--write", input=text)
     assert result.code == 1
     assert list((root / "meetings").rglob("*.toml")) == []
+
+
+def test_new_asks_for_what_is_missing_at_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readouts_cli.commands import new
+
+    monkeypatch.setattr(new, "is_interactive", lambda: True)
+    root = tmp_path / "d"
+    (root / "meetings").mkdir(parents=True)
+    answers = "2023-09-20\ncourtesy-call\nCourtesy call\nKamikawa Yoko||JP\nDmytro Kuleba||UA\n\n"
+    result = run("--data", str(root), "new", input=answers)
+    path = root / "meetings/2023/2023-09-20-kamikawa-kuleba.toml"
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[-1] == str(path)
+    data = tomllib.loads(path.read_text())
+    assert (data["kind"], data["title"]) == ("courtesy-call", "Courtesy call")
+    assert [p["name"] for p in data["participants"]] == ["Kamikawa Yoko", "Dmytro Kuleba"]

@@ -54,7 +54,7 @@ def run(
     from ..options import state
     from ..writing import derive_id, record_path, scaffold, write_record
 
-    interactive = sys.stdin.isatty()
+    interactive = is_interactive()
     if date is None and interactive:
         date = typer.prompt("Date (YYYY-MM-DD)")
     if kind is None and interactive:
@@ -117,3 +117,8 @@ def _participant(entry: str) -> dict[str, str]:
     if country.strip():
         out["country"] = country.strip().upper()
     return out
+
+
+def is_interactive() -> bool:
+    """Whether to ask for what the options leave out: only when a person is at the keyboard."""
+    return sys.stdin.isatty()
