@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import typer
 
 from .filters import Filters, parse_period
 from .render import Format
 from .vocab import Kind
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 def _period(value: str | None) -> str | None:
@@ -72,24 +79,80 @@ def state(ctx: typer.Context) -> State:
     return found if found is not None else State()
 
 
-def build_filters(
-    names: frozenset[str] | None,
-    *,
-    from_: str | None,
-    to: str | None,
-    on: str | None,
-    country: str | None,
-    kind: Kind | None,
-    tag: str | None,
-    limit: int | None,
-) -> Filters:
-    return Filters.build(
-        from_=from_,
-        to=to,
-        on=on,
-        names=names,
-        country=country,
-        kind=kind,
-        tag=tag,
-        limit=limit,
-    )
+@dataclass(frozen=True)
+class FilterOptions:
+    """The filter options as the user gave them, before the person is resolved."""
+
+    from_: str | None = None
+    to: str | None = None
+    on: str | None = None
+    person: str | None = None
+    country: str | None = None
+    kind: Kind | None = None
+    tag: str | None = None
+    limit: int | None = None
+
+    def filters(self, ctx: typer.Context, store: Store, *, limit: bool = True) -> Filters:
+        """The Filters for a store: --person resolved through people.toml (see edge).
+
+        With `limit=False` the limit is left out, for commands that count N of something
+        other than meetings.
+        """
+        from .edge import person_names
+
+        return Filters.build(
+            from_=self.from_,
+            to=self.to,
+            on=self.on,
+            names=person_names(ctx, store, self.person),
+            country=self.country,
+            kind=self.kind,
+            tag=self.tag,
+            limit=self.limit if limit else None,
+        )
+
+
+_FILTER_OPTIONS: dict[str, object] = {
+    "from_": FromOpt,
+    "to": ToOpt,
+    "on": OnOpt,
+    "person": PersonOpt,
+    "country": CountryOpt,
+    "kind": KindOpt,
+    "tag": TagOpt,
+    "limit": LimitOpt,
+}
+
+Command = TypeVar("Command", bound=Callable[..., None])
+
+
+def with_filters(command: Command) -> Command:
+    """Give a command the shared filter options; it receives them as `filters: FilterOptions`.
+
+    Typer reads a command's options from its signature, so the wrapper's signature is the
+    command's own (without `filters`) plus one keyword parameter per filter option.
+    """
+    signature = inspect.signature(command)
+    hints = typing.get_type_hints(command, include_extras=True)
+    own = [
+        p.replace(annotation=hints.get(p.name, p.annotation))
+        for p in signature.parameters.values()
+        if p.name != "filters"
+    ]
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+        for name, annotation in _FILTER_OPTIONS.items()
+    ]
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        chosen = FilterOptions(**{name: kwargs.pop(name, None) for name in _FILTER_OPTIONS})
+        command(*args, filters=chosen, **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {
+        **{p.name: p.annotation for p in own},
+        **_FILTER_OPTIONS,
+        "return": None,
+    }
+    return cast(Command, wrapper)

@@ -6,17 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..options import (
-    CountryOpt,
-    FormatOpt,
-    FromOpt,
-    KindOpt,
-    LimitOpt,
-    OnOpt,
-    PersonOpt,
-    TagOpt,
-    ToOpt,
-)
+from ..options import FilterOptions, FormatOpt, with_filters
 from ..render import Format
 from ..vocab import Category, GroupBy, Status
 
@@ -40,8 +30,10 @@ CSV_COLUMNS = (
 )
 
 
+@with_filters
 def run(
     ctx: typer.Context,
+    filters: FilterOptions,
     by: Annotated[
         GroupBy, typer.Option("--by", help="Group the totals by this.", case_sensitive=False)
     ] = GroupBy.YEAR,
@@ -59,14 +51,6 @@ def run(
     recipient: Annotated[
         str | None, typer.Option("--recipient", help="Only aid to this country or group.")
     ] = None,
-    from_: FromOpt = None,
-    to: ToOpt = None,
-    on: OnOpt = None,
-    person: PersonOpt = None,
-    country: CountryOpt = None,
-    kind: KindOpt = None,
-    tag: TagOpt = None,
-    limit: LimitOpt = None,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """List aid announced, pledged, delivered or mentioned, with totals per currency.
@@ -74,36 +58,26 @@ def run(
     Amounts in different currencies are never added; items without an amount are counted.
     Example: readouts aid --from 2022 --by category
     """
-    from ..edge import load, open_roster, person_names, say
+    from ..edge import load, open_roster, say
     from ..filters import latest
     from ..ledger import Entry, totals
-    from ..options import build_filters
 
     store = load(ctx)
     roster = open_roster(ctx)
-    filters = build_filters(
-        person_names(ctx, store, person),
-        from_=from_,
-        to=to,
-        on=on,
-        country=country,
-        kind=kind,
-        tag=tag,
-        limit=None,
-    )
+    chosen = filters.filters(ctx, store, limit=False)
     donor_test = roster.party(donor) if donor else None
     recipient_test = roster.party(recipient) if recipient else None
     entries = latest(
         [
             Entry(record, item)
-            for record in store.select(filters)
+            for record in store.select(chosen)
             for item in record.meeting.aid
             if (category is None or item.category == category)
             and (status is None or item.status == status)
             and (donor_test is None or donor_test(item.donor))
             and (recipient_test is None or (item.recipient and recipient_test(item.recipient)))
         ],
-        limit,
+        filters.limit,
     )
     if not entries:
         say("no aid matches")

@@ -6,24 +6,16 @@ from typing import Annotated
 
 import typer
 
-from ..options import (
-    CountryOpt,
-    FormatOpt,
-    FromOpt,
-    KindOpt,
-    LimitOpt,
-    OnOpt,
-    PersonOpt,
-    TagOpt,
-    ToOpt,
-)
+from ..options import FilterOptions, FormatOpt, with_filters
 from ..render import Format
 
 CSV_COLUMNS = ("id", "date", "by", "to", "about", "point", "cite", "cameo")
 
 
+@with_filters
 def run(
     ctx: typer.Context,
+    filters: FilterOptions,
     by: Annotated[
         str | None, typer.Option("--by", help="Expressed by this person, country or group.")
     ] = None,
@@ -34,48 +26,30 @@ def run(
             help="Addressed to this person, country or group (--to is the date filter).",
         ),
     ] = None,
-    from_: FromOpt = None,
-    to: ToOpt = None,
-    on: OnOpt = None,
-    person: PersonOpt = None,
-    country: CountryOpt = None,
-    kind: KindOpt = None,
-    tag: TagOpt = None,
-    limit: LimitOpt = None,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """List condolences and expressions of sympathy, oldest first.
 
     Example: readouts condolences --by Zelenskyy
     """
-    from ..edge import load, open_roster, person_names, say
+    from ..edge import load, open_roster, say
     from ..filters import latest
     from ..ledger import CONDOLENCE_CAMEO, parties
-    from ..options import build_filters
     from ..render import emit, print_table
     from ..views import citation
 
     store = load(ctx)
     roster = open_roster(ctx)
-    filters = build_filters(
-        person_names(ctx, store, person),
-        from_=from_,
-        to=to,
-        on=on,
-        country=country,
-        kind=kind,
-        tag=tag,
-        limit=None,
-    )
+    chosen = filters.filters(ctx, store, limit=False)
     by_test = roster.party(by) if by else None
     to_test = roster.party(recipient) if recipient else None
     items = [
         (record, item)
-        for record in store.select(filters)
+        for record in store.select(chosen)
         for item in record.meeting.condolences
         if (by_test is None or by_test(item.by)) and (to_test is None or to_test(item.to))
     ]
-    items = latest(items, limit)
+    items = latest(items, filters.limit)
     if not items:
         say("no condolences match")
         if fmt is Format.TABLE:

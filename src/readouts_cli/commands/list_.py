@@ -4,49 +4,29 @@ from __future__ import annotations
 
 import typer
 
-from ..options import (
-    CountryOpt,
-    FormatOpt,
-    FromOpt,
-    KindOpt,
-    LimitOpt,
-    OnOpt,
-    PersonOpt,
-    TagOpt,
-    ToOpt,
-)
+from ..options import FilterOptions, FormatOpt, with_filters
 from ..render import Format
 
 COLUMNS = ("id", "date", "time", "timezone", "jst", "kind", "level", "participants", "title")
 
 
+@with_filters
 def run(
     ctx: typer.Context,
-    from_: FromOpt = None,
-    to: ToOpt = None,
-    on: OnOpt = None,
-    person: PersonOpt = None,
-    country: CountryOpt = None,
-    kind: KindOpt = None,
-    tag: TagOpt = None,
-    limit: LimitOpt = None,
+    filters: FilterOptions,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """List meetings in chronological order.
 
     Example: readouts list --from 2024 --person Zelenskyy
     """
-    from ..edge import load, person_names, say
-    from ..options import build_filters
+    from ..edge import load, say
     from ..render import emit, print_table
     from ..views import jst_iso, jst_time, local_time, participant_names, record_document
 
     store = load(ctx)
-    names = person_names(ctx, store, person)
-    filters = build_filters(
-        names, from_=from_, to=to, on=on, country=country, kind=kind, tag=tag, limit=limit
-    )
-    records = store.select(filters)
+    chosen = filters.filters(ctx, store)
+    records = store.select(chosen)
     if not records:
         say("no meetings match")
         if fmt is Format.TABLE:

@@ -4,57 +4,31 @@ from __future__ import annotations
 
 import typer
 
-from ..options import (
-    CountryOpt,
-    FormatOpt,
-    FromOpt,
-    KindOpt,
-    LimitOpt,
-    OnOpt,
-    PersonOpt,
-    TagOpt,
-    ToOpt,
-)
+from ..options import FilterOptions, FormatOpt, with_filters
 from ..render import Format
 
 CSV_COLUMNS = ("id", "name", "country", "title", "meetings", "first", "last", "counterparts")
 
 
+@with_filters
 def run(
     ctx: typer.Context,
-    from_: FromOpt = None,
-    to: ToOpt = None,
-    on: OnOpt = None,
-    person: PersonOpt = None,
-    country: CountryOpt = None,
-    kind: KindOpt = None,
-    tag: TagOpt = None,
-    limit: LimitOpt = None,
+    filters: FilterOptions,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """List everyone who took part in the meetings, most meetings first.
 
     Filters choose the meetings counted. Example: readouts people --from 2022 --country JP
     """
-    from ..edge import load, open_roster, person_names, say
-    from ..options import build_filters
+    from ..edge import load, open_roster, say
     from ..render import emit, print_table
     from ..roster import people_rows
 
     store = load(ctx)
-    filters = build_filters(
-        person_names(ctx, store, person),
-        from_=from_,
-        to=to,
-        on=on,
-        country=country,
-        kind=kind,
-        tag=tag,
-        limit=None,
-    )
-    rows = people_rows(store.select(filters), open_roster(ctx))
-    if limit is not None:
-        rows = rows[:limit]  # on `people`, -n keeps the N people with the most meetings
+    chosen = filters.filters(ctx, store, limit=False)
+    rows = people_rows(store.select(chosen), open_roster(ctx))
+    if filters.limit is not None:
+        rows = rows[: filters.limit]  # on `people`, -n keeps the N people with the most meetings
     if not rows:
         say("no people match")
         if fmt is Format.TABLE:

@@ -6,24 +6,16 @@ from typing import Annotated
 
 import typer
 
-from ..options import (
-    CountryOpt,
-    FormatOpt,
-    FromOpt,
-    KindOpt,
-    LimitOpt,
-    OnOpt,
-    PersonOpt,
-    TagOpt,
-    ToOpt,
-)
+from ..options import FilterOptions, FormatOpt, with_filters
 from ..render import Format
 
 CSV_COLUMNS = ("id", "date", "where", "point", "snippet")
 
 
+@with_filters
 def run(
     ctx: typer.Context,
+    filters: FilterOptions,
     query: Annotated[
         list[str],
         typer.Argument(
@@ -33,24 +25,15 @@ def run(
     any_phrase: Annotated[
         bool, typer.Option("--any", help="Match records holding any phrase, not all.")
     ] = False,
-    from_: FromOpt = None,
-    to: ToOpt = None,
-    on: OnOpt = None,
-    person: PersonOpt = None,
-    country: CountryOpt = None,
-    kind: KindOpt = None,
-    tag: TagOpt = None,
-    limit: LimitOpt = None,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Find where phrases occur: title, summary, tags, points, participants, place, aid.
 
     Matching ignores case, accents and quote styles. Example: readouts search "Peace Formula"
     """
-    from ..edge import load, person_names, say
+    from ..edge import load, say
     from ..errors import ReadoutsError
     from ..filters import latest
-    from ..options import build_filters
     from ..render import emit, print_table, text
     from ..search import phrases_of, snippet
     from ..views import citation
@@ -61,14 +44,11 @@ def run(
             "nothing to search for", hint='give a phrase: readouts search "Peace Formula"'
         )
     store = load(ctx)
-    names = person_names(ctx, store, person)
-    filters = build_filters(
-        names, from_=from_, to=to, on=on, country=country, kind=kind, tag=tag, limit=None
-    )
-    hits = store.search(phrases, filters, any_phrase=any_phrase)
-    if limit is not None:
+    chosen = filters.filters(ctx, store, limit=False)
+    hits = store.search(phrases, chosen, any_phrase=any_phrase)
+    if filters.limit is not None:
         # The limit counts meetings, as on `list`: the most recent N meetings with hits.
-        kept = set(latest(list(dict.fromkeys(h.record.id for h in hits)), limit))
+        kept = set(latest(list(dict.fromkeys(h.record.id for h in hits)), filters.limit))
         hits = [h for h in hits if h.record.id in kept]
     if not hits:
         say("no matches")
