@@ -81,25 +81,6 @@ class Comments:
         return bool(self.header or self.above or self.beside or self.trailer)
 
 
-def split_comment(line: str) -> tuple[str, str | None]:
-    """(code, comment) for one line: the comment from an unquoted `#` on, or None."""
-    quote: str | None = None
-    escaped = False
-    for index, char in enumerate(line):
-        if quote:
-            if escaped:
-                escaped = False
-            elif char == "\\" and quote == '"':
-                escaped = True
-            elif char == quote:
-                quote = None
-        elif char in "\"'":
-            quote = char
-        elif char == "#":
-            return line[:index].rstrip(), line[index:].rstrip()
-    return line, None
-
-
 def _line_paths(text: str) -> dict[int, Path_]:
     """The deepest key path written on each line (inverse of tomlio.key_lines)."""
     by_line: dict[int, Path_] = {}
@@ -123,7 +104,7 @@ def extract_comments(text: str) -> Comments:
             if line.count('"""') % 2 == 1 or line.count("'''") % 2 == 1:
                 in_multiline = False
             continue
-        code, comment = split_comment(line)
+        code, comment = tomlio.split_comment(line)
         if code.count('"""') % 2 == 1 or code.count("'''") % 2 == 1:
             in_multiline = True
         if not code.strip():

@@ -195,12 +195,12 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
     return lines
 
 
-def _bracket_delta(fragment: str) -> int:
-    """Net count of opening brackets in a line fragment, ignoring strings and comments."""
-    delta = 0
+def _scan(line: str) -> tuple[list[str], int | None]:
+    """The characters of one line that stand outside strings, and where a comment starts."""
+    outside: list[str] = []
     quote: str | None = None
     escaped = False
-    for char in fragment:
+    for index, char in enumerate(line):
         if quote:
             if escaped:
                 escaped = False
@@ -211,12 +211,24 @@ def _bracket_delta(fragment: str) -> int:
         elif char in "\"'":
             quote = char
         elif char == "#":
-            break
-        elif char in "[{":
-            delta += 1
-        elif char in "]}":
-            delta -= 1
-    return delta
+            return outside, index
+        else:
+            outside.append(char)
+    return outside, None
+
+
+def split_comment(line: str) -> tuple[str, str | None]:
+    """(code, comment) for one line: the comment from an unquoted `#` on, or None."""
+    _, start = _scan(line)
+    if start is None:
+        return line, None
+    return line[:start].rstrip(), line[start:].rstrip()
+
+
+def _bracket_delta(fragment: str) -> int:
+    """Net count of opening brackets in a line fragment, ignoring strings and comments."""
+    outside, _ = _scan(fragment)
+    return sum(1 if c in "[{" else -1 if c in "]}" else 0 for c in outside)
 
 
 def line_of(lines: Mapping[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int | None:
