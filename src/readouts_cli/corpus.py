@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -94,14 +95,7 @@ def load_corpus(root: Path) -> Corpus:
             corpus.problems.extend(err.problems)
             continue
         if record.id in seen:
-            corpus.problems.append(
-                Problem(
-                    f"duplicate id {record.id!r}: also in {seen[record.id]}",
-                    file=path,
-                    line=1,
-                    hint="ids are file names and must be unique across years",
-                )
-            )
+            corpus.problems.append(duplicate_problem(record.id, path, seen[record.id]))
             continue
         seen[record.id] = path
         corpus.records.append(record)
@@ -109,21 +103,37 @@ def load_corpus(root: Path) -> Corpus:
     return corpus
 
 
+def duplicate_problem(record_id: str, path: Path, first: Path) -> Problem:
+    """The problem of `path`, whose id `first` (earlier in path order) already has."""
+    return Problem(
+        f"duplicate id {record_id!r}: also in {first}",
+        file=path,
+        line=1,
+        hint="ids are file names and must be unique across years",
+    )
+
+
 def load_record(path: Path, text: str | None = None) -> Record:
     """Read, parse and validate one file; raise DataError with every problem in it."""
     if text is None:
         text = tomlio.read_text(path)
     data = tomlio.parse(text, path)
-    lines = tomlio.key_lines(text)
+    source = text
+
+    @functools.cache
+    def lines() -> dict[tuple[str | int, ...], int]:
+        # Only a file with problems needs its key lines; valid files, nearly all, skip the scan.
+        return tomlio.key_lines(source)
+
     try:
         meeting = Meeting.model_validate(data)
     except ValidationError as err:
-        raise DataError(*validation_problems(err, path, lines, Meeting)) from err
+        raise DataError(*validation_problems(err, path, lines(), Meeting)) from err
     problems = [
         Problem(
             message,
             file=path,
-            line=tomlio.line_of(lines, loc) or 1,
+            line=tomlio.line_of(lines(), loc) or 1,
             field=field_path(loc),
             hint=hint,
         )
@@ -145,7 +155,7 @@ def load_record(path: Path, text: str | None = None) -> Record:
             Problem(
                 f"file name starts with {record_id[:10]} but the meeting is on {meeting.date}",
                 file=path,
-                line=tomlio.line_of(lines, ("date",)) or 1,
+                line=tomlio.line_of(lines(), ("date",)) or 1,
                 field="date",
                 hint="rename the file or correct `date`",
             )

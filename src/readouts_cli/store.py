@@ -1,13 +1,15 @@
-"""The questions commands ask of a corpus, answered from the files themselves.
+"""The questions commands ask of a corpus, and the store that answers them from the files.
 
-Commands never walk `Corpus.records` on their own: they ask a Store. This one reads and
-validates every file; an indexed store answers the same questions from a derived cache and
-must give identical answers (the index issue builds it behind this same interface).
+Commands never walk `Corpus.records` on their own: they ask a Store. `FileStore` reads and
+validates every file; `index.IndexedStore` answers the same questions from a derived cache
+in SQLite and gives identical answers. `Store.open` is the file store, which `--no-cache`
+chooses and the index falls back on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,13 +20,54 @@ from .filters import Filters
 from .search import Hit, search
 
 
-@dataclass
-class Store:
-    corpus: Corpus
+class Store(ABC):
+    """A corpus as commands see it: its valid records, in chronological order, and its problems."""
 
-    @classmethod
-    def open(cls, root: Path) -> Store:
-        return cls(load_corpus(root))
+    @staticmethod
+    def open(root: Path) -> Store:
+        """The store that reads every file under `root` (raises ReadoutsError without one)."""
+        return FileStore(load_corpus(root))
+
+    @property
+    @abstractmethod
+    def problems(self) -> list[Problem]:
+        """Every problem in the corpus, in file path order, as `load_corpus` reports them."""
+
+    @abstractmethod
+    def count(self) -> int: ...
+
+    @abstractmethod
+    def all(self) -> list[Record]:
+        """Every valid record, chronological."""
+
+    @abstractmethod
+    def select(self, filters: Filters) -> list[Record]:
+        """Matching records, chronological; with a limit, the most recent N."""
+
+    @abstractmethod
+    def on_day(self, day: dt.date) -> list[Record]: ...
+
+    @abstractmethod
+    def with_id_prefix(self, prefix: str) -> list[Record]: ...
+
+    @abstractmethod
+    def participant_names(self) -> set[str]:
+        """Every participant name as written in the records."""
+
+    @abstractmethod
+    def dates(self) -> list[dt.date]:
+        """The days that have meetings, in order."""
+
+    @abstractmethod
+    def search(self, phrases: Sequence[str], filters: Filters, *, any_phrase: bool) -> list[Hit]:
+        """Hits in the records that pass `filters` (its limit ignored: the caller applies it)."""
+
+
+@dataclass
+class FileStore(Store):
+    """Answers from every file, read and validated for this command."""
+
+    corpus: Corpus
 
     @property
     def problems(self) -> list[Problem]:
@@ -34,11 +77,9 @@ class Store:
         return len(self.corpus.records)
 
     def all(self) -> list[Record]:
-        """Every valid record, chronological."""
         return list(self.corpus.records)
 
     def select(self, filters: Filters) -> list[Record]:
-        """Matching records, chronological; with a limit, the most recent N."""
         return filters.apply(self.corpus.records)
 
     def on_day(self, day: dt.date) -> list[Record]:
@@ -48,12 +89,10 @@ class Store:
         return [r for r in self.corpus.records if r.id.startswith(prefix)]
 
     def participant_names(self) -> set[str]:
-        """Every participant name as written in the records."""
         return {p.name for r in self.corpus.records for p in r.meeting.participants}
 
     def dates(self) -> list[dt.date]:
         return sorted({r.meeting.date for r in self.corpus.records})
 
     def search(self, phrases: Sequence[str], filters: Filters, *, any_phrase: bool) -> list[Hit]:
-        """Hits in the records that pass `filters` (its limit ignored: the caller applies it)."""
         return search(self.select(replace(filters, limit=None)), phrases, any_phrase=any_phrase)
