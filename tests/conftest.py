@@ -21,6 +21,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     empty = tmp_path / "empty-data"
     (empty / "meetings").mkdir(parents=True)
     monkeypatch.setenv("READOUTS_DATA", str(empty))
+    monkeypatch.setenv("READOUTS_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("COLUMNS", "120")
     for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
         monkeypatch.delenv(name, raising=False)

@@ -35,8 +35,16 @@ def say(message: str) -> None:
 
 
 def open_store(ctx: typer.Context) -> Store:
-    """The store of the data folder the global options point at, problems and all."""
-    return Store.open(find_data_dir(state(ctx).data))
+    """The store of the data folder the global options point at, problems and all.
+
+    Answered from the index in the cache folder, unless `--no-cache` asks to read every file.
+    """
+    root = find_data_dir(state(ctx).data)
+    if state(ctx).no_cache:
+        return Store.open(root)
+    from .index import open_indexed
+
+    return open_indexed(root)
 
 
 def load(ctx: typer.Context) -> Store:

@@ -1,0 +1,605 @@
+"""The index: every command answers the same with and without it, and it follows the files."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import CORPUS, FIXTURES, REPO, Result, run, write
+from readouts_cli import index
+from readouts_cli.corpus import Corpus, load_corpus, meeting_files
+from readouts_cli.filters import Filters
+from readouts_cli.search import phrases_of
+from readouts_cli.store import FileStore, Store
+
+LEDGER = FIXTURES / "ledger"
+SHIPPED = REPO / "data"
+
+
+@pytest.fixture(autouse=True)
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(index.ENV_CACHE, str(folder))
+    return folder
+
+
+FALLBACKS: list[Path] = []
+
+
+@pytest.fixture(autouse=True)
+def fallbacks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
+    """Records each time a command read the files instead of the index."""
+
+    class Recording(Store):
+        @staticmethod
+        def open(root: Path) -> Store:
+            FALLBACKS.append(root)
+            return Store.open(root)
+
+    def load_corpus_recorded(root: Path) -> Corpus:
+        FALLBACKS.append(root)
+        return load_corpus(root)
+
+    monkeypatch.setattr(index, "Store", Recording)
+    monkeypatch.setattr(index, "load_corpus", load_corpus_recorded)
+    FALLBACKS.clear()
+    yield FALLBACKS
+    FALLBACKS.clear()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A copy of the fixture corpus that tests may change."""
+    root = tmp_path / "data"
+    shutil.copytree(CORPUS, root)
+    return root
+
+
+def both(root: Path, *args: str, fallback: bool = False) -> Result:
+    """The command's result through the index (built or refreshed, then warm) and without it;
+    all three must be identical, and the index must have answered unless `fallback`."""
+    indexed = run("--data", str(root), *args)
+    warm = run("--data", str(root), *args)
+    assert bool(FALLBACKS) == fallback, FALLBACKS
+    files = run("--data", str(root), "--no-cache", *args)
+    assert (indexed.code, indexed.out, indexed.err) == (files.code, files.out, files.err)
+    assert (warm.code, warm.out, warm.err) == (files.code, files.out, files.err)
+    return indexed
+
+
+COMMANDS = [
+    ["list"],
+    ["list", "--format", "json"],
+    ["list", "--format", "csv"],
+    ["list", "-n", "2"],
+    ["list", "-n", "0", "--format", "json"],
+    ["list", "--from", "2023", "--to", "2024-01"],
+    ["list", "--on", "2024-01-07", "--format", "csv"],
+    ["list", "--person", "Zelenskyy", "--format", "json"],
+    ["list", "--person", "kuleba", "-n", "1"],
+    ["list", "--person", "Nobody Atall"],
+    ["list", "--country", "ua", "--kind", "courtesy-call"],
+    ["list", "--tag", "PEACE formula", "--format", "json"],
+    ["list", "--tag", "nothing"],
+    ["show", "2024-01-07"],
+    ["show", "2024-01-07", "--format", "json"],
+    ["show", "2015-03-02", "--format", "csv"],
+    ["show", "2023-09-20-kam"],
+    ["show", "20"],
+    ["show", "2024-01-08"],
+    ["show", "1999-01-01"],
+    ["show", "2024-02-30"],
+    ["show", "no-such-id"],
+    ["search", "Peace Formula"],
+    ["search", "Peace Formula", "--format", "json"],
+    ["search", "Peace Formula", "--format", "csv", "-n", "1"],
+    ["search", "winteriz"],
+    ["search", "inter"],
+    ["search", "Kyïv", "--format", "json"],
+    ["search", "ministers' meeting"],
+    ["search", "Minsk", "Noto"],
+    ["search", "--any", "Minsk", "Noto", "--format", "json"],
+    ["search", "--any", "Minsk", "a"],
+    ["search", "US$300 million"],
+    ["search", "a", "--format", "json"],
+    ["search", "of", "--from", "2023", "--country", "UA"],
+    ["search", '"'],
+    ["search", "NEAR("],
+    ["search", "'; DROP TABLE records; --"],
+    ["search", "%"],
+    ["search", "_"],
+    ["search", "  "],
+    ["check"],
+    ["check", "--strict"],
+    ["people"],
+    ["people", "--format", "json", "--from", "2023"],
+    ["person", "Zelenskyy"],
+    ["person", "Kamikawa", "--format", "json"],
+    ["person", "Nobody"],
+    ["aid"],
+    ["aid", "--by", "category", "--format", "json"],
+    ["condolences"],
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_every_command_answers_the_same_with_and_without_the_index(args: list[str]) -> None:
+    both(CORPUS, *args)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list", "--format", "json"], ["aid"], ["condolences", "--format", "csv"], ["check"]],
+    ids=" ".join,
+)
+@pytest.mark.parametrize("root", [LEDGER, SHIPPED], ids=["ledger", "shipped"])
+def test_other_corpora_answer_the_same(root: Path, args: list[str]) -> None:
+    both(root, *args)
+
+
+def test_the_index_lives_in_the_cache_folder_one_database_per_data_folder(
+    cache: Path, corpus: Path
+) -> None:
+    both(CORPUS, "list")
+    both(corpus, "list")
+    databases = sorted(cache.glob("*.sqlite3"))
+    assert databases == sorted({index.index_path(CORPUS), index.index_path(corpus)})
+    assert len(databases) == 2
+
+
+def test_a_warm_command_parses_no_file(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = run("--data", str(corpus), "search", "Peace Formula")
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a warm command parsed a file")
+
+    monkeypatch.setattr(index, "parse_file", refuse)
+    assert run("--data", str(corpus), "search", "Peace Formula") == cold
+    assert not FALLBACKS
+
+
+def test_cache_folders_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("READOUTS_CACHE", "/somewhere/readouts-cache")
+    assert index.cache_dir() == Path("/somewhere/readouts-cache")
+    monkeypatch.delenv("READOUTS_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", "/xdg")
+    assert index.cache_dir() == Path("/xdg/readouts")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")
+    monkeypatch.setenv("HOME", "/home/someone")
+    assert index.cache_dir() == Path("/home/someone/.cache/readouts")
+
+
+# -- following the files ---------------------------------------------------------------------
+
+ZELENSKYY = "meetings/2024/2024-01-07-kamikawa-zelenskyy.toml"
+KULEBA = "meetings/2023/2023-09-20-kamikawa-kuleba.toml"
+NEW = """\
+date = 2024-05-01
+title = "A new meeting about generators"
+kind = "meeting"
+points = ["Japan will send generators before the winter."]
+
+[[participants]]
+name = "Dmytro Kuleba"
+country = "UA"
+"""
+
+
+def ids(root: Path, *args: str) -> list[str]:
+    result = both(root, "list", "--format", "json", *args)
+    return [r["id"] for r in json.loads(result.out)]
+
+
+def counting_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    parsed: list[str] = []
+    real = index.parse_file
+
+    def parse_file(meetings: Path, path: str, *args: int) -> index.Parsed:
+        parsed.append(path)
+        return real(meetings, path, *args)
+
+    monkeypatch.setattr(index, "parse_file", parse_file)
+    return parsed
+
+
+def test_new_changed_deleted_and_renamed_files_show_on_the_next_command(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert len(ids(corpus)) == 4
+    parsed = counting_parses(monkeypatch)
+
+    write(corpus, "meetings/2024/2024-05-01-new-meeting.toml", NEW)
+    assert ids(corpus)[-1] == "2024-05-01-new-meeting"
+    assert set(parsed) == {"2024/2024-05-01-new-meeting.toml"}  # only the new file was parsed
+
+    path = corpus / KULEBA
+    path.write_text(path.read_text().replace("Foreign Ministers’ Meeting", "Talks"), "utf-8")
+    shown = both(corpus, "show", "2023-09-20", "--format", "json")
+    assert json.loads(shown.out)[0]["title"] == "Japan-Ukraine Talks"
+
+    (corpus / ZELENSKYY).unlink()
+    assert "2024-01-07-kamikawa-zelenskyy" not in ids(corpus)
+    assert both(corpus, "search", "co-chair").err == "no matches\n"
+
+    old = corpus / "meetings/2024/2024-05-01-new-meeting.toml"
+    old.rename(corpus / "meetings/2024/2024-05-01-renamed.toml")
+    assert ids(corpus, "--on", "2024-05") == ["2024-05-01-renamed"]
+    found = json.loads(both(corpus, "search", "generators", "--format", "json").out)
+    assert {hit["id"] for hit in found} == {"2024-05-01-renamed"}
+
+
+def test_a_file_rewritten_within_the_same_timestamp_is_still_seen(corpus: Path) -> None:
+    path = corpus / KULEBA
+    text = path.read_text(encoding="utf-8")
+    stamp = time.time_ns()
+    os.utime(path, ns=(stamp, stamp))
+    assert "Talks" not in both(corpus, "show", "2023-09-20").out
+    # Same size, same mtime: only the "racy" rule (files this recent are parsed again) sees it.
+    path.write_text(text.replace("Meeting", "Talks!!"), encoding="utf-8")
+    os.utime(path, ns=(stamp, stamp))
+    assert "Talks!!" in both(corpus, "show", "2023-09-20").out
+
+
+def test_new_folders_and_files_elsewhere_in_meetings_are_found(corpus: Path) -> None:
+    write(corpus, "meetings/2024/05/2024-05-01-new-meeting.toml", NEW)
+    write(corpus, "meetings/2024-05-01-loose.toml", NEW)
+    write(corpus, "meetings/2024/.2024-05-01-hidden.toml", NEW)
+    write(corpus, "meetings/2024/2024-05-01-notes.txt", NEW)
+    assert ids(corpus, "--on", "2024-05") == ["2024-05-01-loose", "2024-05-01-new-meeting"]
+    shutil.rmtree(corpus / "meetings/2024/05")
+    assert ids(corpus, "--on", "2024-05") == ["2024-05-01-loose"]
+
+
+def test_files_of_folders_symlinked_into_meetings_are_left_out_as_by_the_file_store(
+    corpus: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    write(elsewhere, "2024-05-01-new-meeting.toml", NEW)
+    (corpus / "meetings/linked").symlink_to(elsewhere, target_is_directory=True)
+    (corpus / "meetings/2024/2024-05-01-linked.toml").symlink_to(
+        elsewhere / "2024-05-01-new-meeting.toml"
+    )
+    assert ids(corpus, "--on", "2024-05") == ["2024-05-01-linked"]
+
+
+def test_the_walk_lists_the_files_the_file_store_reads(corpus: Path, tmp_path: Path) -> None:
+    write(corpus, "meetings/2024/05/deeper/2024-05-01-new-meeting.toml", NEW)
+    write(corpus, "meetings/.hidden/2024-05-01-inside-hidden.toml", NEW)
+    write(corpus, "meetings/2024/.2024-05-01-hidden.toml", NEW)
+    write(corpus, "meetings/2024/notes.TOML", NEW)
+    write(tmp_path, "elsewhere/2024-05-01-linked.toml", NEW)
+    (corpus / "meetings/linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (corpus / "meetings/2024/folder.toml").mkdir()
+    (corpus / "meetings/2024/folder.toml/2024-05-02-in-a-folder.toml").write_text(NEW)
+    (corpus / "meetings/2024/dangling.toml").symlink_to(corpus / "nowhere")
+    (corpus / "meetings/2024/to-a-folder.toml").symlink_to(tmp_path / "elsewhere")
+    walked = sorted(
+        corpus / "meetings" / path
+        for entries in index.walk(corpus / "meetings").values()
+        for path, _, _ in entries
+    )
+    assert walked == meeting_files(corpus)
+
+
+# -- problems --------------------------------------------------------------------------------
+
+BAD = """\
+date = 2024-03-01
+title = "A meeting"
+kind = "meeting"
+durration_minutes = 30
+"""
+
+
+def test_a_bad_file_is_reported_at_its_line_through_the_index(corpus: Path) -> None:
+    write(corpus, "meetings/2024/2024-03-01-bad.toml", BAD)
+    write(corpus, "meetings/2022/2022-01-01-broken.toml", 'date = 2022-01-01\ntitle = "x\n')
+    for _ in range(2):  # built, then warm
+        result = both(corpus, "check")
+        assert result.code == 1
+        assert f"{corpus}/meetings/2024/2024-03-01-bad.toml:4: durration_minutes" in result.err
+        assert f"{corpus}/meetings/2022/2022-01-01-broken.toml:2:" in result.err
+        refused = both(corpus, "list")
+        assert refused.code == 1 and refused.out == ""
+        skipped = both(corpus, "--skip-invalid", "list", "--format", "csv")
+        assert skipped.code == 0 and "warning: skipped 2 problem(s)" in skipped.err
+    (corpus / "meetings/2024/2024-03-01-bad.toml").write_text(BAD.replace("durr", "dur"), "utf-8")
+    (corpus / "meetings/2022/2022-01-01-broken.toml").unlink()
+    assert both(corpus, "check").code == 0
+
+
+def test_paths_in_problems_are_the_data_folder_as_given(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(corpus, "meetings/2024/2024-03-01-bad.toml", BAD)
+    absolute = both(corpus, "check")
+    monkeypatch.chdir(corpus.parent)
+    relative = both(Path("data"), "check")
+    assert f"{corpus}/meetings/2024/2024-03-01-bad.toml:4:" in absolute.err
+    assert relative.err.startswith("error: data/meetings/2024/2024-03-01-bad.toml:4:")
+
+
+def test_duplicate_ids_report_the_later_file_as_the_file_store_does(corpus: Path) -> None:
+    text = (corpus / ZELENSKYY).read_text(encoding="utf-8")
+    write(corpus, "meetings/2023/2024-01-07-kamikawa-zelenskyy.toml", text.replace("Kyiv", "Kiev"))
+    first = both(corpus, "check")
+    assert first.code == 1
+    assert (
+        f"error: {corpus}/{ZELENSKYY}:1: duplicate id '2024-01-07-kamikawa-zelenskyy': "
+        f"also in {corpus}/meetings/2023/2024-01-07-kamikawa-zelenskyy.toml"
+    ) in first.err
+    shown = both(corpus, "--skip-invalid", "show", "2024-01-07")
+    assert "Kiev, Ukraine" in shown.out
+    (corpus / "meetings/2023/2024-01-07-kamikawa-zelenskyy.toml").unlink()
+    assert both(corpus, "check").code == 0
+    assert "Kyiv, Ukraine" in both(corpus, "show", "2024-01-07").out
+
+
+def test_a_file_that_cannot_be_read_is_reported_every_time(corpus: Path) -> None:
+    (corpus / "meetings/2024/2024-03-01-folder.toml").mkdir()
+    (corpus / "meetings/2024/2024-03-01-dangling.toml").symlink_to(corpus / "nowhere")
+    write(corpus, "meetings/2024/2024-03-02-latin1.toml", "")
+    (corpus / "meetings/2024/2024-03-02-latin1.toml").write_bytes(b'title = "caf\xe9"\n')
+    for _ in range(2):
+        result = both(corpus, "check")
+        assert result.code == 1
+        assert "2024-03-01-dangling.toml: no such file" in result.err
+        assert "2024-03-02-latin1.toml: not UTF-8 text (byte 12)" in result.err
+
+
+# -- the database ----------------------------------------------------------------------------
+
+
+def database(root: Path) -> contextlib.closing[sqlite3.Connection]:
+    return contextlib.closing(sqlite3.connect(index.index_path(root)))
+
+
+def schema(root: Path) -> tuple[int, int, int]:
+    """(application id, schema version, records) of the index of `root`."""
+    with database(root) as conn:
+        app = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        records = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    return app, version, records
+
+
+def test_a_corrupt_database_is_rebuilt_without_fuss(corpus: Path) -> None:
+    expected = both(corpus, "search", "Peace Formula")
+    index.index_path(corpus).write_bytes(b"not a database " * 1000)
+    assert both(corpus, "search", "Peace Formula") == expected
+    assert schema(corpus) == (index.APPLICATION_ID, index.SCHEMA_VERSION, 4)
+
+
+def test_a_database_corrupted_between_commands_is_rebuilt(corpus: Path) -> None:
+    both(corpus, "list")
+    path = index.index_path(corpus)
+    data = bytearray(path.read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # every page but the first
+    path.write_bytes(bytes(data))
+    expected = run("--data", str(corpus), "--no-cache", "list", "--format", "json")
+    assert run("--data", str(corpus), "list", "--format", "json") == expected
+    assert run("--data", str(corpus), "list", "--format", "json") == expected
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "PRAGMA user_version = 99",
+        "PRAGMA application_id = 7",
+        "UPDATE meta SET value = 'older code' WHERE key = 'fingerprint'",
+        "DROP TABLE records",
+    ],
+)
+def test_an_old_or_foreign_database_is_rebuilt(corpus: Path, change: str) -> None:
+    both(corpus, "list")
+    with database(corpus) as conn:
+        conn.execute(change)
+        conn.commit()
+    if change.startswith("DROP"):
+        # Also a foreign database: another program's tables, nothing of ours.
+        with database(corpus) as conn:
+            conn.execute("CREATE TABLE theirs (x)")
+            conn.execute("CREATE VIRTUAL TABLE their_text USING fts5(x)")
+            conn.commit()
+    both(corpus, "person", "Kuleba")
+    assert schema(corpus) == (index.APPLICATION_ID, index.SCHEMA_VERSION, 4)
+
+
+def test_no_cache_never_creates_a_cache(cache: Path, corpus: Path) -> None:
+    run("--data", str(corpus), "--no-cache", "list")
+    run("--data", str(corpus), "--no-cache", "check")
+    assert not cache.exists()
+
+
+def test_a_cache_folder_that_cannot_be_made_falls_back_on_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv(index.ENV_CACHE, str(blocker / "cache"))
+    both(CORPUS, "search", "Peace Formula", fallback=True)
+
+
+def test_a_missing_data_folder_is_the_same_error(tmp_path: Path) -> None:
+    assert both(tmp_path / "nowhere", "list", fallback=True).code == 1
+    missing = both(tmp_path, "list", fallback=True)
+    assert missing.err.startswith(f"error: {tmp_path}: no meetings/ folder")
+
+
+def test_many_files_are_parsed_by_worker_processes_with_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "many"
+    text = (CORPUS / ZELENSKYY).read_text(encoding="utf-8")
+    for n in range(60):
+        day = f"2024-01-{n % 28 + 1:02d}"
+        body = text.replace("2024-01-07", day).replace("Kyiv", f"Kyiv {n}")
+        write(root, f"meetings/{2000 + n % 3}/{day}-meeting-{n}.toml", body)
+    write(root, "meetings/2001/2024-01-01-meeting-0.toml", text.replace("2024-01-07", "2024-01-01"))
+    write(root, "meetings/2002/2024-03-01-bad.toml", BAD)
+    monkeypatch.setattr(index, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(index, "CHUNK", 7)
+    monkeypatch.setattr(index, "_workers", lambda: 2)
+    pooled: list[int] = []
+    real = index._bounded_map
+
+    def bounded_map(*args: Any) -> Iterator[list[index.Parsed]]:
+        for batch in real(*args):
+            pooled.append(len(batch))
+            yield batch
+
+    monkeypatch.setattr(index, "_bounded_map", bounded_map)
+    for args in (["check"], ["--skip-invalid", "list", "--format", "json"]):
+        both(root, *args)
+    assert sum(pooled) >= 62
+
+
+def test_commands_running_at_once_build_one_sound_index(corpus: Path, cache: Path) -> None:
+    for n in range(40):
+        text = (corpus / KULEBA).read_text(encoding="utf-8")
+        write(corpus, f"meetings/2023/2023-09-20-copy-{n}.toml", text.replace("New York", str(n)))
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), index.ENV_CACHE: str(cache)}
+    command = [
+        sys.executable,
+        "-m",
+        "readouts_cli",
+        "--data",
+        str(corpus),
+        "list",
+        "--format",
+        "csv",
+    ]
+    processes = [
+        subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
+        )
+        for _ in range(4)
+    ]
+    outputs = {p.communicate() for p in processes}
+    assert all(p.returncode == 0 for p in processes)
+    expected = run("--data", str(corpus), "--no-cache", "list", "--format", "csv")
+    assert outputs == {(expected.out, expected.err)}
+    with database(corpus) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT count(*) FROM records").fetchone() == (44,)
+
+
+# -- the same answers, question by question ----------------------------------------------------
+
+TRICKY = """\
+date = 2024-06-01
+title = "Ministers’ talks on “generators”, \\u0000NUL and Kyïv"
+kind = "meeting"
+summary = "Ünïcödé   text\\twith\\nbreaks; 100% of_the $300 and co-chair"
+tags = ["Peace Formula", "PEACE formula"]
+points = ["First point.", "Second: winterization of the CAP Trust Fund."]
+
+[[participants]]
+name = "Żaneta Ōno"
+country = "PL"
+"""
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory: pytest.TempPathFactory) -> tuple[FileStore, index.IndexedStore]:
+    root = tmp_path_factory.mktemp("tricky")
+    shutil.copytree(CORPUS / "meetings", root / "meetings")
+    write(root, "meetings/2024/2024-06-01-tricky.toml", TRICKY)
+    cache = tmp_path_factory.mktemp("cache")
+    os.environ[index.ENV_CACHE] = str(cache)
+    try:
+        indexed = index.open_indexed(root)
+    finally:
+        del os.environ[index.ENV_CACHE]
+    assert isinstance(indexed, index.IndexedStore)
+    return FileStore(load_corpus(root)), indexed
+
+
+TEXTS = [
+    "Ministers' talks",
+    '"generators"',
+    "kyiv",
+    "unicode text with breaks",
+    "100%",
+    "of_the",
+    "$300",
+    "co-chair",
+    "zaneta",
+    "peace formula",
+    "winteriz",
+    "trust fund",
+]
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    phrases=st.lists(
+        st.one_of(
+            st.sampled_from(TEXTS),
+            st.sampled_from(TEXTS).map(lambda t: t[1:-1]),
+            st.sampled_from(TEXTS).map(str.upper),
+            st.text(alphabet="aeiouklmnrst ’'%_-$\"\\\x00ïōż", max_size=6),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    any_phrase=st.booleans(),
+)
+def test_search_through_the_index_finds_every_hit(
+    stores: tuple[FileStore, index.IndexedStore], phrases: list[str], any_phrase: bool
+) -> None:
+    files, indexed = stores
+    folded = phrases_of(phrases)
+    expected = files.search(folded, Filters(), any_phrase=any_phrase)
+    found = indexed.search(folded, Filters(), any_phrase=any_phrase)
+    assert [(h.record, h.field, h.spans) for h in found] == [
+        (h.record, h.field, h.spans) for h in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(limit=1),
+        Filters(limit=0),
+        Filters(names=frozenset()),
+        Filters(names=frozenset({"Żaneta Ōno", "Dmytro Kuleba"}), limit=1),
+        Filters(country="PL"),
+        Filters(tag="peace formula"),
+    ],
+)
+def test_every_question_gets_the_file_store_answer(
+    stores: tuple[FileStore, index.IndexedStore], filters: Filters
+) -> None:
+    files, indexed = stores
+    assert indexed.select(filters) == files.select(filters)
+    assert indexed.all() == files.all()
+    for mine, theirs in zip(indexed.all(), files.all(), strict=True):
+        assert mine.meeting.model_fields_set == theirs.meeting.model_fields_set
+        assert [p.model_fields_set for p in mine.meeting.participants] == [
+            p.model_fields_set for p in theirs.meeting.participants
+        ]
+    assert indexed.count() == files.count()
+    assert indexed.problems == files.problems
+    assert indexed.participant_names() == files.participant_names()
+    assert indexed.dates() == files.dates()
+    for day in files.dates():
+        assert indexed.on_day(day) == files.on_day(day)
+    for prefix in ("", "2024-0", "2024-06-01-tricky", "2024-06-01-trickyx", "\udcff"):
+        assert indexed.with_id_prefix(prefix) == files.with_id_prefix(prefix)
