@@ -1,0 +1,333 @@
+"""Time readouts on synthetic corpora of 1,000, 10,000 and 100,000 records, and print one table.
+
+    python benchmarks/run.py [--sizes 1000,10000,100000] [--runs 5]
+
+Every timing is a whole process (start-up included), the median of several runs. For each size
+it times each command cold (no index), warm, and right after one file was edited, and, for the
+smaller sizes, with --no-cache (reading every file, as before the index). In the same run, as
+yardsticks: `grep -ril "peace formula"` over the same files, parsing every file with tomllib on
+one core, `python -c "import typer"` (the start-up floor) and `readouts --version`. Peak memory
+is the largest resident set of a warm run and of a cold one (its worker processes included). The corpora are written to a temporary
+folder and deleted afterwards; the index goes to a temporary cache folder too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import synth  # noqa: E402
+
+PEACE = "Peace Formula"
+OLD = time.mktime((2025, 1, 1, 12, 0, 0, 0, 0, -1))  # the corpus was written long ago
+TOMLLIB = (
+    "import pathlib, sys, tomllib\n"
+    "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.toml')):\n"
+    "    tomllib.loads(p.read_text(encoding='utf-8'))\n"
+)
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    code: int
+    err: str
+
+
+@dataclass
+class Row:
+    label: str
+    cold: list[Run] = field(default_factory=list)
+    warm: list[Run] = field(default_factory=list)
+    edited: list[Run] = field(default_factory=list)
+    no_cache: list[Run] = field(default_factory=list)
+    skipped: str = ""
+
+
+# A child's peak memory counts the memory of the process that started it (Linux folds it in
+# at exec), so a small runner starts and times each command, not this growing script.
+RUNNER = """
+import json, os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+err = child.stderr.read()
+_, status, usage = os.wait4(child.pid, 0)
+seconds = time.perf_counter() - start
+print(json.dumps([seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status), err]))
+"""
+
+
+def run(argv: Sequence[str], env: dict[str, str]) -> Run:
+    """Run a whole process: its wall time and peak resident memory (from wait4)."""
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER, *argv], env=env, capture_output=True, text=True, check=True
+    )
+    seconds, maxrss, code, err = json.loads(done.stdout)
+    kilobytes = maxrss / (1024 if sys.platform == "darwin" else 1)
+    return Run(seconds, kilobytes / 1024, code, err)
+
+
+def median(runs: Sequence[Run]) -> float | None:
+    return statistics.median(r.seconds for r in runs) if runs else None
+
+
+def peak(*groups: Sequence[Run]) -> float | None:
+    found = [r.peak_mb for runs in groups for r in runs]
+    return max(found) if found else None
+
+
+def source_digest() -> str:
+    import hashlib
+
+    digest = hashlib.blake2b()
+    for path in sorted((Path(__file__).parents[1] / "src" / "readouts_cli").rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def readouts_command() -> list[str]:
+    script = Path(sys.executable).with_name("readouts")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "readouts_cli"]
+
+
+def bench_size(size: int, runs: int, work: Path, base_env: dict[str, str]) -> list[Row]:
+    root = work / f"corpus-{size}"
+    cache = work / f"cache-{size}"
+    started = time.perf_counter()
+    corpus = synth.generate(root, size)
+    for path in [*corpus.paths, root / "people.toml"]:
+        os.utime(path, (OLD, OLD))
+    print(f"  {size:,} records written in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    env = {**base_env, "READOUTS_CACHE": str(cache)}
+    readouts = [*readouts_command(), "--data", str(root)]
+    big = size > 20_000
+    cold_runs = 1 if big else runs
+    many = max(2, runs // 2) if big else runs
+    commands = [
+        ("list -n 20", ["list", "-n", "20"]),
+        (f'search "{PEACE}"', ["search", PEACE]),
+        (f"show {corpus.day}", ["show", str(corpus.day)]),
+        (f"person {corpus.busiest.split()[0]}", ["person", corpus.busiest]),
+        ("people", ["people"]),
+        ("aid", ["aid"]),
+        ("check", ["check"]),
+    ]
+    edited = corpus.paths[len(corpus.paths) // 3]
+    original = edited.read_text(encoding="utf-8")
+    rows: list[Row] = []
+    for label, args in commands:
+        row = Row(label)
+        rows.append(row)
+        print(f"  {size:,}: {label}", file=sys.stderr)
+        shutil.rmtree(cache, ignore_errors=True)
+        first = run([*readouts, *args], env)
+        if first.code == 2 and "No such command" in first.err:
+            row.skipped = "no such command yet"
+            continue
+        if first.code != 0:
+            raise SystemExit(f"readouts {' '.join(args)} failed:\n{first.err}")
+        row.cold.append(first)
+        for _ in range(cold_runs - 1):
+            shutil.rmtree(cache, ignore_errors=True)
+            row.cold.append(run([*readouts, *args], env))
+        row.warm = [run([*readouts, *args], env) for _ in range(many)]
+        for n in range(many):
+            # A comment keeps the record valid and the output the same; mtime and size move.
+            edited.write_text(f"{original}# edited {n}\n", encoding="utf-8")
+            row.edited.append(run([*readouts, *args], env))
+        edited.write_text(original, encoding="utf-8")
+        os.utime(edited, (OLD, OLD))
+        run([*readouts, *args], env)  # the index takes the original back
+        if not big:
+            row.no_cache = [
+                run([*readouts, "--no-cache", *args], env) for _ in range(max(1, runs // 2))
+            ]
+    for run_ in [r for row in rows for r in (*row.cold, *row.warm, *row.edited, *row.no_cache)]:
+        if run_.code != 0:
+            raise SystemExit(f"a run failed:\n{run_.err}")
+    meetings = root / "meetings"
+    grep = Row('grep -ril "peace formula"')
+    grep.warm = [run(["grep", "-ril", PEACE.lower(), str(meetings)], env) for _ in range(runs)]
+    parse = Row("tomllib, every file, one core")
+    parse.warm = [run([sys.executable, "-c", TOMLLIB, str(meetings)], env) for _ in range(runs)]
+    shutil.rmtree(root)
+    shutil.rmtree(cache, ignore_errors=True)
+    return [*rows, grep, parse]
+
+
+def seconds(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def table(results: dict[int, list[Row]], floor: list[Row]) -> str:
+    head = (
+        "records",
+        "command",
+        "cold",
+        "warm",
+        "after edit",
+        "--no-cache",
+        "warm/grep",
+        "edit/warm",
+        "peak MB warm/cold",
+    )
+    lines: list[tuple[str, ...]] = [head]
+    for size, rows in results.items():
+        grep = median(rows[-2].warm)
+        for row in rows:
+            if row.skipped:
+                lines.append((f"{size:,}", row.label, row.skipped, "", "", "", "", "", ""))
+                continue
+            yardstick = row is rows[-2] or row is rows[-1]
+            warm = median(row.warm)
+            edited = median(row.edited)
+            lines.append(
+                (
+                    f"{size:,}",
+                    row.label,
+                    seconds(median(row.cold)),
+                    seconds(warm),
+                    seconds(edited),
+                    seconds(median(row.no_cache)),
+                    f"{warm / grep:.1f}×" if warm and grep else "",
+                    f"{edited / warm:.2f}×" if edited and warm else "",
+                    "" if yardstick else f"{peak(row.warm):.0f} / {peak(row.cold):.0f}",
+                )
+            )
+    for row in floor:
+        lines.append(("", row.label, "", seconds(median(row.warm)), "", "", "", "", ""))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
+    right = {0, 2, 3, 4, 5, 6, 7, 8}
+    out = []
+    for index, line in enumerate(lines):
+        cells = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(line, widths, strict=True))
+        ]
+        out.append("  ".join(cells).rstrip())
+        if index == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes", default="1000,10000,100000", help="corpus sizes, comma-separated"
+    )
+    parser.add_argument("--runs", type=int, default=5, help="runs per timing (fewer for 100k)")
+    options = parser.parse_args()
+    sizes = [int(s.replace("_", "")) for s in options.sizes.split(",") if s.strip()]
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+    # Installed packages run from compiled bytecode; so should the benchmark.
+    for name in ("READOUTS_DATA", "PYTHONDONTWRITEBYTECODE"):
+        env.pop(name, None)
+    started = time.perf_counter()
+    sources = source_digest()
+    results: dict[int, list[Row]] = {}
+    with tempfile.TemporaryDirectory(prefix="readouts-bench-") as folder:
+        work = Path(folder)
+        for size in sizes:
+            results[size] = bench_size(size, options.runs, work, env)
+        typer = Row('python -c "import typer"')
+        typer.warm = [
+            run([sys.executable, "-c", "import typer"], env) for _ in range(options.runs * 2)
+        ]
+        version = Row("readouts --version")
+        version.warm = [
+            run([*readouts_command(), "--version"], env) for _ in range(options.runs * 2)
+        ]
+    cpus = os.cpu_count()
+    print(
+        f"readouts benchmark: {cpus} CPUs, Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}, median of {options.runs} runs "
+        f"(fewer for sizes over 20,000), {time.perf_counter() - started:.0f} s in all"
+    )
+    print()
+    print(table(results, [typer, version]))
+    print()
+    print(targets(results, typer, version))
+    if source_digest() != sources:
+        print("\nwarning: readouts' sources changed during the run; timings after the change")
+        print("include rebuilding the index (it follows the code that made it).")
+
+
+def targets(results: dict[int, list[Row]], typer: Row, version: Row) -> str:
+    """The issue's targets, each with the ratios measured in this run."""
+    lines = ["targets (ratios measured in this run):"]
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "NOT met"
+
+    def rows(size: int, *names: str) -> list[tuple[str, Row]]:
+        found = []
+        for name in names:
+            row = next((r for r in results[size] if r.label.split()[0] == name), None)
+            if row is not None and not row.skipped:
+                found.append((name, row))
+        return found
+
+    if 10_000 in results:
+        grep = median(results[10_000][-2].warm) or 1.0
+        tomllib = median(results[10_000][-1].warm) or 1.0
+        warm = [
+            (n, (median(r.warm) or 0.0) / grep)
+            for n, r in rows(10_000, *"list search show person".split())
+        ]
+        cold = [
+            (n, (median(r.cold) or 0.0) / tomllib)
+            for n, r in rows(10_000, "list", "search", "show")
+        ]
+        listed = ", ".join(f"{n} {ratio:.1f}×" for n, ratio in warm)
+        lines.append(
+            f"  10k warm ≤ 3× grep -ril: {listed}: {verdict(all(r <= 3 for _, r in warm))}"
+        )
+        listed = ", ".join(f"{n} {ratio:.2f}×" for n, ratio in cold)
+        lines.append(
+            f"  10k cold ≤ tomllib on one core: {listed}: {verdict(all(r <= 1 for _, r in cold))}"
+        )
+    edits = [
+        ((median(r.edited) or 0.0) / (median(r.warm) or 1.0), f"{size:,} {r.label}")
+        for size, found in results.items()
+        for r in found[:-2]
+        if r.edited
+    ]
+    if edits:
+        ratio, where = max(edits)
+        lines.append(
+            f"  after one edit ≤ 1.5× warm: worst {ratio:.2f}× ({where}): {verdict(ratio <= 1.5)}"
+        )
+    own = (median(version.warm) or 0.0) / (median(typer.warm) or 1.0)
+    lines.append(f"  readouts --version ≤ 1.2× import typer: {own:.2f}×: {verdict(own <= 1.2)}")
+    if 100_000 in results:
+        for _, row in rows(100_000, "search"):
+            warm_search = median(row.warm) or 0.0
+            memory = peak(row.warm, row.edited) or 0.0
+            lines.append(
+                f"  100k warm search ≤ 1 s: {seconds(warm_search)}: {verdict(warm_search <= 1)}"
+            )
+            lines.append(
+                f"  100k search peak memory ≤ 300 MB: {memory:.0f} MB: {verdict(memory <= 300)}"
+            )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
