@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -27,7 +28,6 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
-from rapidfuzz import fuzz
 
 from . import tomlio
 from .codes import COUNTRIES
@@ -239,11 +239,15 @@ class Registry:
     @classmethod
     def from_toml(cls, data: Mapping[str, Any], path: Path, text: str = "") -> Registry:
         """Validate already-parsed TOML; `text` is the source, used to locate problems."""
-        lines = tomlio.key_lines(text)
         problems: list[Problem] = []
 
+        @functools.cache
+        def lines() -> dict[tuple[str | int, ...], int]:
+            # Only a registry with problems needs its key lines.
+            return tomlio.key_lines(text)
+
         def problem(loc: Loc, message: str, hint: str | None = None) -> None:
-            line = tomlio.line_of(lines, loc) or 1
+            line = tomlio.line_of(lines(), loc) or 1
             problems.append(
                 Problem(message, file=path, line=line, field=field_path(loc), hint=hint)
             )
@@ -287,8 +291,12 @@ class Registry:
             people.append(person)
 
         registry = cls(people, path=path)
+        disputed = {key for key, ids in registry._exact.items() if not key or len(ids) > 1}
+        claimed = _claims(registry, disputed) if disputed else {}
         for key, ids in registry._exact.items():
-            claims = _claims(registry, key)
+            if key not in disputed:
+                continue
+            claims = claimed[key]
             if not key:
                 for person_id, where, spelled in claims:
                     problem(
@@ -392,6 +400,8 @@ class Registry:
         count); a one-word name is also compared with each word of every spelling, so a
         misspelt surname finds its owner. Nothing scores under SUGGEST_CUTOFF.
         """
+        from rapidfuzz.fuzz import ratio  # only suggestions need it
+
         query = name_key(name)
         if not query or limit <= 0:
             return []
@@ -404,7 +414,7 @@ class Registry:
                 if len(query) == 1:
                     candidates += [w for w in words if len(w) > 1]
                 for candidate in candidates:
-                    score = fuzz.ratio(joined, candidate, score_cutoff=SUGGEST_CUTOFF)
+                    score = ratio(joined, candidate, score_cutoff=SUGGEST_CUTOFF)
                     if score > best.get(person.id, 0.0):
                         best[person.id] = score
         ranked = sorted(best, key=lambda i: (-best[i], i))
@@ -449,14 +459,15 @@ def _add(index: dict[Any, list[str]], key: Any, person_id: str) -> None:
         ids.append(person_id)
 
 
-def _claims(registry: Registry, key: NameKey) -> list[tuple[str, str, str]]:
-    """(id, field, text) for every spelling with `key`, in file order."""
-    return [
-        (person.id, where, text)
-        for person in registry.people.values()
-        for where, text in person.spellings()
-        if name_key(text) == key
-    ]
+def _claims(registry: Registry, keys: set[NameKey]) -> dict[NameKey, list[tuple[str, str, str]]]:
+    """(id, field, text) for every spelling with one of `keys`, in file order, by key."""
+    found: dict[NameKey, list[tuple[str, str, str]]] = {key: [] for key in keys}
+    for person in registry.people.values():
+        for where, text in person.spellings():
+            key = name_key(text)
+            if key in found:
+                found[key].append((person.id, where, text))
+    return found
 
 
 def _and(items: Sequence[str]) -> str:
