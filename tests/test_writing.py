@@ -360,3 +360,74 @@ def test_new_asks_for_what_is_missing_at_a_terminal(
     data = tomllib.loads(path.read_text())
     assert (data["kind"], data["title"]) == ("courtesy-call", "Courtesy call")
     assert [p["name"] for p in data["participants"]] == ["Kamikawa Yoko", "Dmytro Kuleba"]
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (
+            ["--time", "10:00", "--timezone", "Mars/Base"],
+            "error: --timezone: 'Mars/Base' is not an IANA time zone (e.g. 'Europe/Kyiv')\n",
+        ),
+        (
+            ["--participant", "Kamikawa Yoko||XX"],
+            "error: --participant #1: 'XX' is not an ISO 3166-1 alpha-2 country code\n",
+        ),
+        (
+            ["--participant", "a|b|JP|extra"],
+            "error: --participant 'a|b|JP|extra' has 4 fields\n",
+        ),
+    ],
+)
+def test_new_names_the_option_that_is_wrong_without_a_traceback(
+    tmp_path: Path, options: list[str], expected: str
+) -> None:
+    root = tmp_path / "d"
+    (root / "meetings").mkdir(parents=True)
+    result = run(
+        "--data", str(root), "new", "--date", "2024-05-01", "--kind", "meeting", "--title", "T",
+        *options,
+    )  # fmt: skip
+    assert (result.code, result.out) == (1, "")
+    assert result.err.splitlines()[0] + "\n" == expected
+    assert list((root / "meetings").rglob("*.toml")) == []
+
+
+def test_new_leaves_honorifics_out_of_the_id(tmp_path: Path) -> None:
+    root = tmp_path / "d"
+    (root / "meetings").mkdir(parents=True)
+    result = run(
+        "--data", str(root), "new", "--date", "2024-01-07", "--kind", "courtesy-call",
+        "--title", "T", "--participant", "Mr. KAMIKAWA Yoko||JP",
+        "--participant", "H.E. Mr. Volodymyr ZELENSKYY||UA",
+    )  # fmt: skip
+    assert result.out == f"{root}/meetings/2024/2024-01-07-kamikawa-zelenskyy.toml\n"
+
+
+def test_writing_commands_never_fall_back_on_the_shipped_corpus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("READOUTS_DATA")  # and the working folder has no data/meetings/
+    before = sorted(p.read_bytes() for p in (REPO / "data").rglob("*.toml"))
+    for args in (
+        [*NEW],
+        ["import", str(REPO / "tests/samples/video-conference.txt"), "--write"],
+        ["fmt"],
+    ):
+        result = run(*args)
+        assert (result.code, result.out) == (1, ""), args
+        assert result.err.startswith("error: no data folder to write to"), args
+    assert sorted(p.read_bytes() for p in (REPO / "data").rglob("*.toml")) == before
+    assert run("list", "-n", "1").code == 0  # reading still finds the shipped corpus
+
+
+def test_fmt_writes_through_a_symbolic_link(tmp_path: Path) -> None:
+    root = tmp_path / "d"
+    target = write(tmp_path, "elsewhere/2024-04-03-kishida.toml", MESSY)
+    link = root / "meetings/2024/2024-04-03-kishida.toml"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(target)
+    result = run("--data", str(root), "fmt")
+    assert (result.code, result.out) == (0, f"{link}\n")
+    assert link.is_symlink()
+    assert target.read_text() == CANONICAL

@@ -54,8 +54,12 @@ def shipped_data_dir() -> Path:
     return package / "_data"
 
 
-def find_data_dir(explicit: Path | None) -> Path:
-    """`--data`, else $READOUTS_DATA, else ./data when it holds meetings, else the shipped corpus."""
+def find_data_dir(explicit: Path | None, *, writing: bool = False) -> Path:
+    """`--data`, else $READOUTS_DATA, else ./data when it holds meetings, else the shipped corpus.
+
+    Commands that write (`writing`) never fall back on the shipped corpus: it is ours, not the
+    user's, and in a source checkout it is the repository's data/ wherever the command runs.
+    """
     if explicit is not None:
         return explicit
     env = os.environ.get(ENV_DATA)
@@ -64,6 +68,11 @@ def find_data_dir(explicit: Path | None) -> Path:
     local = Path("data")
     if (local / MEETINGS).is_dir():
         return local
+    if writing:
+        raise ReadoutsError.of(
+            "no data folder to write to (only the corpus shipped with readouts was found)",
+            hint=f"pass --data DIR, set {ENV_DATA}, or run in a folder that has data/{MEETINGS}/",
+        )
     return shipped_data_dir()
 
 

@@ -14,11 +14,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from . import tomlio
 from .canonical import NotLossless, dumps_record, format_text
 from .corpus import MEETINGS, load_record
-from .errors import DataError, ReadoutsError
+from .errors import DataError, Problem, ReadoutsError
 from .model import ID_PATTERN, Meeting
+
+_OPTION_HINT = "see `readouts new --help` for what each option takes"
+
+
+def _option_of(loc: Sequence[str | int]) -> str:
+    """The `readouts new` option that sets the field at `loc`: ("participants", 0, ...) -> the
+    first --participant."""
+    name = str(loc[0]) if loc else ""
+    if name == "participants" and len(loc) > 1:
+        return f"--participant #{int(loc[1]) + 1}"
+    return {"duration_minutes": "--duration", "tags": "--tag", "participants": "--participant"}.get(
+        name, f"--{name}"
+    )
 
 
 def slug(text: str) -> str:
@@ -29,7 +44,9 @@ def slug(text: str) -> str:
 
 def surname(name: str, country: str | None) -> str:
     """The family name, for ids: Japanese names in records are written surname first."""
-    words = name.split()
+    from .people import name_words  # honorifics and titles are not surnames
+
+    words = name_words(name)
     if not words:
         return ""
     return words[0] if country == "JP" else words[-1]
@@ -67,8 +84,22 @@ def write_record(path: Path, text: str, *, overwrite: bool) -> None:
 
 
 def scaffold(data: dict[str, Any]) -> str:
-    """A new record's text: the given fields in canonical form, and comments for the rest."""
-    Meeting.model_validate(data)
+    """A new record's text: the given fields in canonical form, and comments for the rest.
+
+    Raises DataError naming each field that is not valid (the record has no file yet).
+    """
+    try:
+        Meeting.model_validate(data)
+    except ValidationError as err:
+        raise DataError(
+            *(
+                Problem(
+                    f"{_option_of(e['loc'])}: {str(e['msg']).removeprefix('Value error, ')}",
+                    hint=_OPTION_HINT,
+                )
+                for e in err.errors()
+            )
+        ) from err
     todo = [
         "# To do: fill in what is known, then run `readouts check`.",
         '# summary = "One or two sentences in our own words."',
@@ -103,5 +134,6 @@ def format_file(path: Path, *, check: bool) -> Formatted:
     if result == text:
         return Formatted(path, changed=False)
     if not check:
-        tomlio.write_atomic(path, result, overwrite=True)
+        # Through a symbolic link to the file it names: the link stays a link.
+        tomlio.write_atomic(path.resolve(), result, overwrite=True)
     return Formatted(path, changed=True)

@@ -28,7 +28,7 @@ def run(
     from ..options import state
     from ..writing import format_file
 
-    targets = paths or [find_data_dir(state(ctx).data) / MEETINGS]
+    targets = paths or [find_data_dir(state(ctx).data, writing=True) / MEETINGS]
     files: list[Path] = []
     for target in targets:
         if target.is_dir():

@@ -56,7 +56,7 @@ def run(
     if not write:
         sys.stdout.write(rendered)
         return
-    path = record_path(find_data_dir(state(ctx).data), draft.suggested_id())
+    path = record_path(find_data_dir(state(ctx).data, writing=True), draft.suggested_id())
     try:
         write_record(path, rendered, overwrite=force)
     except ReadoutsError as err:

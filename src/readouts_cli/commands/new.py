@@ -102,7 +102,7 @@ def run(
         "participants": people or None,
     }
     data = {k: v for k, v in data.items() if v is not None}
-    root = find_data_dir(state(ctx).data)
+    root = find_data_dir(state(ctx).data, writing=True)
     chosen = record_id or derive_id(day, [(p["name"], p.get("country")) for p in people])
     path = record_path(root, chosen)
     write_record(path, scaffold(data), overwrite=force)
@@ -110,7 +110,15 @@ def run(
 
 
 def _participant(entry: str) -> dict[str, str]:
-    name, title, country = ([*entry.split("|"), "", ""])[:3]
+    from ..errors import ReadoutsError
+
+    fields = entry.split("|")
+    if len(fields) > 3:
+        raise ReadoutsError.of(
+            f"--participant {entry!r} has {len(fields)} fields",
+            hint='give "NAME|TITLE|CC": a name, then optionally a title and a country code',
+        )
+    name, title, country = ([*fields, "", ""])[:3]
     out = {"name": name.strip()}
     if title.strip():
         out["title"] = title.strip()
