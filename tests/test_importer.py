@@ -807,3 +807,12 @@ def test_arbitrary_text_raises_nothing_but_readouts_error(text: str) -> None:
 )
 def test_readout_like_text_raises_nothing_but_readouts_error(parts: list[str], glue: str) -> None:
     check_never_crashes(glue.join(parts))
+
+
+def test_direction_overrides_and_control_characters_never_reach_the_draft() -> None:
+    from readouts_cli.importer import draft_from_text, render_draft
+
+    text = (Path(__file__).parent / "samples/video-conference.txt").read_text()
+    poisoned = text.replace("Prime Minister", "Prime \u202eMin\x07ister\u2066", 1)
+    assert poisoned != text
+    assert render_draft(draft_from_text(poisoned)) == render_draft(draft_from_text(text))

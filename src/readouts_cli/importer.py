@@ -1394,6 +1394,11 @@ _NEXT_EVENT_RE = re.compile(
 )
 
 
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
 def draft_from_text(
     text: str,
     *,
@@ -1406,7 +1411,9 @@ def draft_from_text(
     that becomes a draft whose gaps say what is missing.
     """
     notes = _Notes()
-    page = _read_page(text)
+    # Invisible direction overrides and control characters copied with a page's text would
+    # travel into the record and reorder how it reads: they are dropped.
+    page = _read_page(_INVISIBLE.sub("", text))
     source = source or page.source
     publisher, home = _publisher(page, source)
 
