@@ -377,3 +377,28 @@ def test_the_founding_record_is_complete() -> None:
     assert [a["channel"] for a in record["aid"]] == ["NATO CAP Trust Fund", None]
     assert "Peace Formula" in record["tags"]
     assert record["jst"] == "2024-01-07T22:10:00+09:00"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "-c", "XX"], "'XX' is not an ISO 3166-1 alpha-2 country code"),
+        (["aid", "--country", "ukraine"], "'ukraine' is not an ISO 3166-1 alpha-2 country code"),
+        (["list", "-p", " "], "give a name, such as Zelenskyy"),
+        (["show", ""], "it is empty"),
+        (["person", ""], "it is empty"),
+    ],
+)
+def test_options_that_could_only_match_nothing_or_everything_are_usage_errors(
+    args: list[str], message: str
+) -> None:
+    result = run("--data", str(CORPUS), *args)
+    assert (result.code, result.out) == (2, "")
+    assert message in result.err
+
+
+def test_country_codes_are_case_insensitive() -> None:
+    upper = run("--data", str(CORPUS), "list", "-c", "UA", "--format", "json")
+    lower = run("--data", str(CORPUS), "list", "-c", "ua", "--format", "json")
+    assert upper.code == 0 and json.loads(upper.out)
+    assert lower.out == upper.out

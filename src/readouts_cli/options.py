@@ -29,6 +29,32 @@ def _period(value: str | None) -> str | None:
     return value
 
 
+def _country(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from .codes import COUNTRIES
+
+    code = value.strip().upper()
+    if code not in COUNTRIES:
+        raise typer.BadParameter(
+            f"{value!r} is not an ISO 3166-1 alpha-2 country code (UA, JP, ...)"
+        )
+    return code
+
+
+def nonblank(value: str | None) -> str | None:
+    """A callback refusing an empty or blank argument (it would match everything)."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter("it is empty")
+    return value
+
+
+def _name(value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise typer.BadParameter("give a name, such as Zelenskyy")
+    return value
+
+
 FormatOpt = Annotated[
     Format,
     typer.Option("--format", "-f", help="Output as a table, JSON or CSV.", case_sensitive=False),
@@ -47,12 +73,18 @@ OnOpt = Annotated[
     str | None, typer.Option("--on", help="On this day (or month, or year).", callback=_period)
 ]
 PersonOpt = Annotated[
-    str | None, typer.Option("--person", "-p", help="Meetings with this person (any spelling).")
+    str | None,
+    typer.Option(
+        "--person", "-p", help="Meetings with this person (any spelling).", callback=_name
+    ),
 ]
 CountryOpt = Annotated[
     str | None,
     typer.Option(
-        "--country", "-c", help="Meetings with a participant from this country (ISO code)."
+        "--country",
+        "-c",
+        help="Meetings with a participant from this country (ISO code).",
+        callback=_country,
     ),
 ]
 KindOpt = Annotated[

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..options import FormatOpt
+from ..options import FormatOpt, nonblank
 from ..render import Format
 
 if TYPE_CHECKING:
@@ -18,7 +18,10 @@ CSV_COLUMNS = ("id", "date", "section", "n", "text")
 def run(
     ctx: typer.Context,
     name: Annotated[
-        str, typer.Argument(help="A name in any spelling people.toml knows, or an id.")
+        str,
+        typer.Argument(
+            help="A name in any spelling people.toml knows, or an id.", callback=nonblank
+        ),
     ],
     fmt: FormatOpt = Format.TABLE,
 ) -> None:

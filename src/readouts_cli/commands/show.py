@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..options import FormatOpt
+from ..options import FormatOpt, nonblank
 from ..render import Format
 
 if TYPE_CHECKING:
@@ -21,7 +21,11 @@ def run(
     ctx: typer.Context,
     key: Annotated[
         str,
-        typer.Argument(metavar="DATE|ID", help="A date (YYYY-MM-DD), an id or the start of an id."),
+        typer.Argument(
+            metavar="DATE|ID",
+            help="A date (YYYY-MM-DD), an id or the start of an id.",
+            callback=nonblank,
+        ),
     ],
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
