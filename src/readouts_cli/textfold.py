@@ -28,6 +28,17 @@ def _fold_char(char: str) -> str:
     return " " if folded.isspace() else folded
 
 
+class _FoldTable(dict[int, str]):
+    """`str.translate` table folding each character, filled in as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Fold `text`; also give, for each folded character, the index of its source character.
 
@@ -48,4 +59,6 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 def fold(text: str) -> str:
     if text.isascii():
         return " ".join(text.split()).casefold().replace("`", "'")
-    return fold_with_map(text)[0].strip()
+    # As fold_with_map(text)[0].strip(), without the map: whitespace folds to spaces, and
+    # split() then collapses the runs.
+    return " ".join(text.translate(_TABLE).split())

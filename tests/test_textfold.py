@@ -1,0 +1,25 @@
+"""Folding: the quick path and the path that keeps a map back to the source agree."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from readouts_cli.textfold import fold, fold_with_map
+
+ALPHABET = (
+    st.sampled_from(list("aZé’‘“”–— \n\t\u00a0ﬁ½İıßǅ\u0301x'`ΣςΑΐ日本\x1c\u2028Ⅻ㎏"))
+    | st.characters()
+)
+
+
+@given(st.text(ALPHABET, max_size=40))
+def test_fold_is_the_mapped_fold_without_its_map(text: str) -> None:
+    assert fold(text) == fold_with_map(text)[0].strip()
+
+
+def test_case_accents_quotes_dashes_and_spacing_do_not_count() -> None:
+    assert fold("Ministers’  “PEACE\nFormula” — Zelenskyy é") == (
+        'ministers\' "peace formula" - zelenskyy e'
+    )
+    assert fold("Straße ﬁnal") == "strasse final"
