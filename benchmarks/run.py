@@ -254,6 +254,15 @@ def main() -> None:
         version.warm = [
             run([*readouts_command(), "--version"], env) for _ in range(options.runs * 2)
         ]
+        # What any command costs before it has work to do: Python, Typer, Pydantic and Rich
+        # start-up, opening the index and drawing an empty answer.
+        empty = work / "empty"
+        (empty / "meetings").mkdir(parents=True)
+        idle = Row("readouts list, empty data folder")
+        idle_env = {**env, "READOUTS_CACHE": str(work / "cache-empty")}
+        idle_argv = [*readouts_command(), "--data", str(empty), "list"]
+        run(idle_argv, idle_env)
+        idle.warm = [run(idle_argv, idle_env) for _ in range(options.runs * 2)]
     cpus = os.cpu_count()
     print(
         f"readouts benchmark: {cpus} CPUs, Python {platform.python_version()}, "
@@ -261,15 +270,15 @@ def main() -> None:
         f"(fewer for sizes over 20,000), {time.perf_counter() - started:.0f} s in all"
     )
     print()
-    print(table(results, [typer, version]))
+    print(table(results, [typer, version, idle]))
     print()
-    print(targets(results, typer, version))
+    print(targets(results, typer, version, idle))
     if source_digest() != sources:
         print("\nwarning: readouts' sources changed during the run; timings after the change")
         print("include rebuilding the index (it follows the code that made it).")
 
 
-def targets(results: dict[int, list[Row]], typer: Row, version: Row) -> str:
+def targets(results: dict[int, list[Row]], typer: Row, version: Row, idle: Row) -> str:
     """The issue's targets, each with the ratios measured in this run."""
     lines = ["targets (ratios measured in this run):"]
 
@@ -298,6 +307,11 @@ def targets(results: dict[int, list[Row]], typer: Row, version: Row) -> str:
         listed = ", ".join(f"{n} {ratio:.1f}×" for n, ratio in warm)
         lines.append(
             f"  10k warm ≤ 3× grep -ril: {listed}: {verdict(all(r <= 3 for _, r in warm))}"
+        )
+        floor = median(idle.warm) or 0.0
+        lines.append(
+            f"    (for scale: list over an empty data folder takes {seconds(floor)}, "
+            f"{floor / grep:.1f}× grep -ril at 10k)"
         )
         listed = ", ".join(f"{n} {ratio:.2f}×" for n, ratio in cold)
         lines.append(

@@ -431,3 +431,15 @@ def test_fmt_writes_through_a_symbolic_link(tmp_path: Path) -> None:
     assert (result.code, result.out) == (0, f"{link}\n")
     assert link.is_symlink()
     assert target.read_text() == CANONICAL
+
+
+def test_fmt_leaves_people_toml_alone(tmp_path: Path) -> None:
+    root = tmp_path / "d"
+    write(root, "meetings/2024/2024-04-03-kishida.toml", CANONICAL)
+    registry = write(root, "people.toml", '[kishida-fumio]\nname = "Kishida Fumio"\n')
+    folder = run("--data", str(root), "fmt", str(root))
+    assert (folder.code, folder.out) == (0, "")
+    assert folder.err == "0 file(s) reformatted, 1 unchanged, 0 invalid\n"
+    named = run("--data", str(root), "fmt", str(registry))
+    assert (named.code, named.out) == (1, "")
+    assert named.err.startswith(f"error: {registry}: the people registry is not a meeting record")

@@ -22,7 +22,7 @@ def run(
 
     Example: readouts fmt --check
     """
-    from ..corpus import MEETINGS, find_data_dir
+    from ..corpus import MEETINGS, PEOPLE, find_data_dir
     from ..edge import report, say
     from ..errors import ReadoutsError
     from ..options import state
@@ -32,7 +32,19 @@ def run(
     files: list[Path] = []
     for target in targets:
         if target.is_dir():
-            files.extend(sorted(p for p in target.rglob("*.toml") if not p.name.startswith(".")))
+            files.extend(
+                sorted(
+                    p
+                    for p in target.rglob("*.toml")
+                    if not p.name.startswith(".") and p.name != PEOPLE
+                )
+            )
+        elif target.name == PEOPLE:
+            raise ReadoutsError.of(
+                "the people registry is not a meeting record",
+                file=target,
+                hint="fmt formats records; `readouts check` validates people.toml",
+            )
         elif target.exists():
             files.append(target)
         else:
