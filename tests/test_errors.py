@@ -191,3 +191,15 @@ def test_bad_filter_value_is_a_usage_error() -> None:
     assert result.code == 2
     assert result.out == ""
     assert "'2024-13' is not a real date" in result.err
+
+
+def test_show_of_a_skipped_record_says_it_was_skipped(tmp_path: Path) -> None:
+    root = tmp_path / "mixed"
+    write(root, "meetings/2024/2024-01-07-a-b.toml", GOOD)
+    bad = write(root, "meetings/2024/2024-01-08-c-d.toml", "date = 2024-01-08\n")
+    result = run("--data", str(root), "--skip-invalid", "show", "2024-01-08-c")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.splitlines()[-2:] == [
+        f"error: '2024-01-08-c' is in a file that was skipped for its problems: {bad}",
+        "hint: `readouts check` lists them; correct the file to see the meeting",
+    ]

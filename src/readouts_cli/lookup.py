@@ -40,6 +40,12 @@ def find_meetings(store: Store, key: str) -> list[Record]:
         raise NotFoundError.of(
             f"{key!r} matches {len(prefixed)} meetings: {names}", hint="give more of the id"
         )
+    skipped = sorted({p.file for p in store.problems if p.file and p.file.stem.startswith(key)})
+    if skipped:
+        raise NotFoundError.of(
+            f"{key!r} is in a file that was skipped for its problems: {skipped[0]}",
+            hint="`readouts check` lists them; correct the file to see the meeting",
+        )
     raise NotFoundError.of(
         f"no meeting with the id {key!r}",
         hint="give a date (YYYY-MM-DD), an id or the start of one; `readouts list` shows them",
