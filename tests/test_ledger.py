@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,22 @@ def test_ledger_commands_run_on_the_shipped_corpus() -> None:
     assert all(g["currency"] or g["amount"] is None for g in document["totals"]["groups"])
     found = json.loads(ok("condolences", "--format", "json", "--on", "2024-01-07", data=root))
     assert [c["by"] for c in found] == ["Volodymyr Zelenskyy", "Kamikawa Yoko"]
+
+
+def test_a_country_code_finds_what_its_people_said_and_received() -> None:
+    by_japan = run("--data", str(CORPUS), "condolences", "--by", "jp", "--format", "json")
+    assert [c["by"] for c in json.loads(by_japan.out)] == ["Kamikawa Yoko"]
+    to_japan = run("--data", str(CORPUS), "condolences", "--recipient", "JP", "--format", "json")
+    assert [c["by"] for c in json.loads(to_japan.out)] == ["Volodymyr Zelenskyy"]
+
+
+def test_a_name_that_could_be_two_people_is_an_error_not_a_guess(tmp_path: Path) -> None:
+    root = tmp_path / "d"
+    shutil.copytree(CORPUS, root)
+    with (root / "people.toml").open("a", encoding="utf-8") as registry:
+        registry.write('\n[kamikawa-taro]\nname = "Kamikawa Taro"\ncountry = "JP"\n')
+    result = run("--data", str(root), "condolences", "--by", "Kamikawa")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith(
+        "error: 'Kamikawa' could be Kamikawa Yoko (kamikawa-yoko), Kamikawa Taro (kamikawa-taro)"
+    )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import tomlio
+from .codes import COUNTRIES
 from .corpus import PEOPLE, Record
 from .errors import NotFoundError, Problem
 from .model import Aid, Condolence, Meeting
@@ -76,12 +77,26 @@ class Roster:
     def party(self, query: str) -> Callable[[str], bool]:
         """A test for condolence and aid parties (`by`, `to`, `donor`, `recipient`): the same
         registered person, the same country code, or a name or group where `query` starts a
-        word ("victims" finds "victims of the New Year attacks")."""
+        word ("victims" finds "victims of the New Year attacks"). A country code also finds
+        the registered people of that country ("JP" finds what Kamikawa said). A name that
+        could be two registered people raises NotFoundError."""
+        found = self.registry.resolve(query)
+        if len(found) > 1:
+            raise NotFoundError.of(
+                f"{query!r} could be " + ", ".join(f"{p.name} ({p.id})" for p in found),
+                hint="give the full name or the id",
+            )
         target = self.who(query).key
         needle = fold(query)
+        country = query.strip().upper() if query.strip().upper() in COUNTRIES else None
 
         def matches(value: str) -> bool:
-            return self.who(value).key == target or find_phrase(fold(value), needle) != -1
+            who = self.who(value)
+            if who.key == target or value == country:
+                return True
+            if country and who.person is not None and who.person.country == country:
+                return True
+            return find_phrase(fold(value), needle) != -1
 
         return matches
 
