@@ -371,3 +371,18 @@ def test_name_key_needs_every_word() -> None:
     assert name_key("Yoko Kamikawa") == name_key("KAMIKAWA Yoko") == ("kamikawa", "yoko")
     assert name_key("Kamikawa") != name_key("Yoko Kamikawa")
     assert name_key("Binali YILDIRIM") == name_key("Binali Yıldırım")
+
+
+def test_a_spelling_that_is_another_persons_id_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "people.toml"
+    path.write_text(
+        '[abe]\nname = "Abe Shinzo"\n\n[abe-hiroshi]\nname = "Abe Hiroshi"\naliases = ["abe"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        Registry.load(path)
+    messages = [str(p) for p in caught.value.problems]
+    assert any(
+        m.startswith(f"{path}:6: abe-hiroshi.aliases[0]: 'abe' is the id of [abe]")
+        for m in messages
+    ), messages

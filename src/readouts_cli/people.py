@@ -312,6 +312,19 @@ class Registry:
                     hint="a spelling names one person: keep it in one entry only (a surname "
                     "alone already finds its owner when only one person has it)",
                 )
+        for person in registry.people.values():
+            for where, spelled in person.spellings():
+                other = next(
+                    (c for c in (spelled.strip(), fold(spelled.strip())) if c in registry.people),
+                    None,
+                )
+                if other is not None and other != person.id:
+                    problem(
+                        (person.id, *_split_field(where)),
+                        f"{spelled!r} is the id of [{other}], so it always finds {other}",
+                        hint="ids are matched before spellings: remove this spelling or "
+                        "rename one of the ids",
+                    )
         wikidata: dict[str, str] = {}
         for person in registry.people.values():
             if person.wikidata is None:
