@@ -18,11 +18,14 @@ import tomli_w
 from .errors import Problem, ReadoutsError, WriteError
 
 _TOML_ERROR_AT = re.compile(r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+_TOML_ERROR_AT_END = " (at end of document)"
+BOM = "\ufeff"
 
 
 def read_text(path: Path) -> str:
+    """The file's text; a leading byte order mark (Windows editors write one) is dropped."""
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8").removeprefix(BOM)
     except FileNotFoundError as err:
         raise ReadoutsError.of("no such file", file=path) from err
     except UnicodeDecodeError as err:
@@ -40,12 +43,23 @@ def parse(text: str, path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        raise ReadoutsError(syntax_problem(err, path)) from err
+        raise ReadoutsError(syntax_problem(err, path, text)) from err
 
 
-def syntax_problem(err: tomllib.TOMLDecodeError, path: Path) -> Problem:
+def syntax_problem(err: tomllib.TOMLDecodeError, path: Path, text: str | None = None) -> Problem:
     found = _TOML_ERROR_AT.match(str(err))
     if not found:
+        message = str(err)
+        if text is not None and message.endswith(_TOML_ERROR_AT_END):
+            # tomllib gives no line when the file ends too early: the last line is the place
+            # to start looking, above it the unclosed string or bracket.
+            return Problem(
+                f"TOML syntax error: {message.removesuffix(_TOML_ERROR_AT_END)} (at end of file)",
+                file=path,
+                line=_last_line(text),
+                hint="the file ends too early: look above for an unclosed string, `[` or `{`, "
+                "or a key without a value",
+            )
         return Problem(f"TOML syntax error: {err}", file=path)
     message = f"TOML syntax error: {found['msg']} (column {found['col']})"
     hint = None
@@ -56,6 +70,15 @@ def syntax_problem(err: tomllib.TOMLDecodeError, path: Path) -> Problem:
     elif "Invalid value" in found["msg"] or "Invalid statement" in found["msg"]:
         hint = "strings need double quotes; times need seconds (15:10:00)"
     return Problem(message, file=path, line=int(found["line"]), hint=hint)
+
+
+def _last_line(text: str) -> int:
+    """The 1-based number of the last line that holds anything but blanks (1 for none)."""
+    lines = text.split("\n")
+    for number in range(len(lines), 0, -1):
+        if lines[number - 1].strip():
+            return number
+    return 1
 
 
 def dumps(data: Mapping[str, Any]) -> str:
@@ -175,13 +198,19 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
                 table = (*name, index)
             else:
                 table = name
+            # `[a.b]` also defines `a`, there unless an earlier line did.
+            for end in range(1, len(name)):
+                lines.setdefault(name[:end], number)
             lines.setdefault(table, number)
             continue
         found = _KEY.match(line)
         if not found:
             continue
-        path = (*table, *_split_key(found["key"]))
-        lines.setdefault(path, number)
+        dotted = _split_key(found["key"])
+        # `a.b.c = 1` defines `a` and `a.b` on its own line too: an error about them goes here.
+        for end in range(1, len(dotted) + 1):
+            lines.setdefault((*table, *dotted[:end]), number)
+        path = (*table, *dotted)
         value = line[found.end() :]
         for quote in ('"""', "'''"):
             if value.count(quote) == 1:
