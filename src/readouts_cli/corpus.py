@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import tomlio
 from .errors import DataError, Problem, ReadoutsError
-from .model import ID_PATTERN, SECTION_FIELD_ORDER, Meeting
+from .model import ID_PATTERN, SECTION_FIELD_ORDER, Meeting, consistency_problems
 
 MEETINGS = "meetings"
 PEOPLE = "people.toml"
@@ -90,7 +91,9 @@ def meeting_files(root: Path) -> list[Path]:
             file=root,
             hint=f"records live in {root / MEETINGS}/<year>/<id>.toml",
         )
-    return sorted(p for p in folder.rglob("*.toml") if not p.name.startswith("."))
+    # Any case of the extension: a `.TOML` file is listed so that it is reported, not skipped
+    # (`index.walk` lists the same names).
+    return sorted(p for p in folder.rglob("*.[tT][oO][mM][lL]") if not p.name.startswith("."))
 
 
 def load_corpus(root: Path) -> Corpus:
@@ -123,7 +126,11 @@ def duplicate_problem(record_id: str, path: Path, first: Path) -> Problem:
 
 
 def load_record(path: Path, text: str | None = None) -> Record:
-    """Read, parse and validate one file; raise DataError with every problem in it."""
+    """Read, parse and validate one file; raise DataError with every problem in it.
+
+    A file that fails field validation still gets the rules across fields and the file name
+    checked, so that `check` reports all of its problems in one run.
+    """
     if text is None:
         text = tomlio.read_text(path)
     data = tomlio.parse(text, path)
@@ -134,11 +141,18 @@ def load_record(path: Path, text: str | None = None) -> Record:
         # Only a file with problems needs its key lines; valid files, nearly all, skip the scan.
         return tomlio.key_lines(source)
 
+    problems: list[Problem] = []
+    meeting: Meeting | None = None
     try:
         meeting = Meeting.model_validate(data)
     except ValidationError as err:
-        raise DataError(*validation_problems(err, path, lines(), Meeting)) from err
-    problems = [
+        found = validation_problems(err, path, lines(), Meeting)
+        # A validator that knows the fix (HintedValueError) gives it as the hint; one problem
+        # stands for each error, in order.
+        for problem, error in zip(found, err.errors(), strict=True):
+            hint = getattr(error.get("ctx", {}).get("error"), "hint", None)
+            problems.append(replace(problem, hint=hint) if hint and not problem.hint else problem)
+    problems += [
         Problem(
             message,
             file=path,
@@ -146,9 +160,24 @@ def load_record(path: Path, text: str | None = None) -> Record:
             field=field_path(loc),
             hint=hint,
         )
-        for loc, message, hint in meeting.consistency_problems()
+        for loc, message, hint in consistency_problems(data)
     ]
+    date = meeting.date if meeting is not None else data.get("date")
+    day = (
+        date.isoformat()
+        if isinstance(date, dt.date) and not isinstance(date, dt.datetime)
+        else None
+    )
     record_id = path.stem
+    if path.suffix != ".toml":
+        problems.append(
+            Problem(
+                f"records end in .toml, not {path.suffix}",
+                file=path,
+                line=1,
+                hint=f"rename it to {record_id}.toml",
+            )
+        )
     if not ID_PATTERN.match(record_id):
         problems.append(
             Problem(
@@ -156,20 +185,20 @@ def load_record(path: Path, text: str | None = None) -> Record:
                 file=path,
                 line=1,
                 hint="ids are lowercase letters, digits and hyphens, starting with the date: "
-                f"{meeting.date.isoformat()}-surname-surname.toml",
+                f"{day or 'YYYY-MM-DD'}-surname-surname.toml",
             )
         )
-    elif not record_id.startswith(meeting.date.isoformat()):
+    elif day is not None and not record_id.startswith(day):
         problems.append(
             Problem(
-                f"file name starts with {record_id[:10]} but the meeting is on {meeting.date}",
+                f"file name starts with {record_id[:10]} but the meeting is on {day}",
                 file=path,
                 line=tomlio.line_of(lines(), ("date",)) or 1,
                 field="date",
                 hint="rename the file or correct `date`",
             )
         )
-    if problems:
+    if problems or meeting is None:
         raise DataError(*problems)
     return Record(id=record_id, path=path, meeting=meeting)
 

@@ -561,7 +561,8 @@ def walk(meetings: Path) -> Walk:
     by folder.
 
     Like `Path.rglob`, it does not descend into symbolic links to folders, skips folders it
-    may not read, and lists any entry whose name ends in `.toml` (hidden names excepted).
+    may not read, and lists any entry whose name ends in `.toml`, in any case (hidden names
+    excepted).
     """
     found: Walk = {}
     # Statting by name within an open folder spares the kernel the whole path each time.
@@ -583,7 +584,7 @@ def walk(meetings: Path) -> Walk:
                     except UnicodeEncodeError as err:
                         raise _Unindexable(name) from err
                 where = name if relative else os.path.join(folder, name)
-                toml = name.endswith(".toml") and not name.startswith(".")
+                toml = name[-5:].lower() == ".toml" and not name.startswith(".")
                 try:
                     own = os.stat(where, dir_fd=handle, follow_symlinks=False)
                     if toml:

@@ -7,10 +7,12 @@ scripts read them. Japan time and UTC are derived from `time` + `timezone`, neve
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
-from functools import lru_cache
-from typing import Annotated, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from collections.abc import Mapping
+from functools import cache, lru_cache
+from typing import Annotated, Any, TypeGuard
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -25,16 +27,47 @@ ID_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}(?:-[a-z0-9]+)*$")
 
 Text = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
 
+# A rule broken across fields: (where, message, hint).
+Located = tuple[tuple[str | int, ...], str, str | None]
+
 
 # TOML gives real dates, times and integers; strict mode keeps `"60"` from passing as 60 and a
 # quoted "2024-01-07" from passing as a date. Enums are matched by value, hence strict=False there.
 STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class HintedValueError(ValueError):
+    """A validation failure whose fix is shown on its own `hint:` line.
+
+    Pydantic keeps the exception in the error's context, where the loader finds the hint.
+    """
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
 def _country_code(value: str | None) -> str | None:
     if value is not None and value not in COUNTRIES:
-        hint = " (codes are upper case)" if value.upper() in COUNTRIES else ""
-        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code{hint}")
+        message = f"{value!r} is not an ISO 3166-1 alpha-2 country code"
+        if value.upper() in COUNTRIES:
+            # The message keeps the reason for callers that show no hint (`new`'s options).
+            raise HintedValueError(f"{message} (codes are upper case)", f"write {value.upper()}")
+        raise ValueError(message)
+    return value
+
+
+_LOWER_COUNTRY = re.compile(r"[a-z]{2}")
+
+
+def _party(value: str | None) -> str | None:
+    """A person's name or a country code; a code in lower case would make a party of its own
+    (the aid totals by donor would count "jp" apart from "JP"), so it is refused."""
+    if value is not None and _LOWER_COUNTRY.fullmatch(value) and value.upper() in COUNTRIES:
+        raise HintedValueError(
+            f"{value!r} is a country code in lower case (codes are upper case)",
+            f"write {value.upper()}",
+        )
     return value
 
 
@@ -56,6 +89,8 @@ class Condolence(BaseModel):
     about: Text
     point: int | None = None
 
+    _check_parties = field_validator("by", "to")(_party)
+
 
 class Aid(BaseModel):
     model_config = STRICT
@@ -70,12 +105,18 @@ class Aid(BaseModel):
     channel: Text | None = None
     point: int | None = None
 
+    _check_parties = field_validator("donor", "recipient")(_party)
+
     @field_validator("currency")
     @classmethod
     def _check_currency(cls, value: str | None) -> str | None:
         if value is not None and value not in CURRENCIES:
-            hint = " (codes are upper case)" if value.upper() in CURRENCIES else ""
-            raise ValueError(f"{value!r} is not an ISO 4217 currency code{hint}")
+            message = f"{value!r} is not an ISO 4217 currency code"
+            if value.upper() in CURRENCIES:
+                raise HintedValueError(
+                    f"{message} (codes are upper case)", f"write {value.upper()}"
+                )
+            raise ValueError(message)
         return value
 
 
@@ -112,50 +153,16 @@ class Meeting(BaseModel):
     @field_validator("timezone")
     @classmethod
     def _check_timezone(cls, value: str | None) -> str | None:
-        if value is not None and zone(value) is None:
-            raise ValueError(f"{value!r} is not an IANA time zone (e.g. 'Europe/Kyiv')")
+        if value is not None and not is_zone_key(value):
+            message = f"{value!r} is not an IANA time zone (e.g. 'Europe/Kyiv')"
+            if close := _closest_zone(value):
+                raise HintedValueError(message, f"did you mean {close!r}?")
+            raise ValueError(message)
         return value
 
-    def consistency_problems(
-        self,
-    ) -> list[tuple[tuple[str | int, ...], str, str | None]]:
+    def consistency_problems(self) -> list[Located]:
         """Rules that span fields, as (location, message, hint) triples."""
-        problems: list[tuple[tuple[str | int, ...], str, str | None]] = []
-        if self.time is not None and self.timezone is None:
-            problems.append(
-                (
-                    ("time",),
-                    "`time` needs a `timezone`",
-                    'add e.g. timezone = "Asia/Tokyo"',
-                )
-            )
-        if self.time is not None and self.time.tzinfo is not None:
-            problems.append((("time",), "must be a local time without an offset", None))
-        n = len(self.points)
-        have = f"the record has {n} point{'s' * (n != 1)}"
-        cited: list[tuple[str, int, int | None]] = [
-            *(("condolences", i, c.point) for i, c in enumerate(self.condolences)),
-            *(("aid", i, a.point) for i, a in enumerate(self.aid)),
-        ]
-        for section, i, point in cited:
-            if point is not None and not 1 <= point <= n:
-                message = f"point {point} does not exist; {have}"
-                problems.append(((section, i, "point"), message, None))
-        for i, item in enumerate(self.aid):
-            if item.amount is not None and item.currency is None:
-                problems.append(
-                    (
-                        ("aid", i, "amount"),
-                        "`amount` needs a `currency`",
-                        'add e.g. currency = "USD"',
-                    )
-                )
-        seen: set[str] = set()
-        for i, tag in enumerate(self.tags):
-            if tag in seen:
-                problems.append((("tags", i), f"tag {tag!r} is listed twice", None))
-            seen.add(tag)
-        return problems
+        return consistency_problems(self.model_dump())
 
     def start(self) -> dt.datetime | None:
         """The aware start time, when the record gives a time and zone."""
@@ -177,6 +184,103 @@ def zone(key: str) -> ZoneInfo | None:
         return ZoneInfo(key)
     except (ZoneInfoNotFoundError, ValueError):
         return None
+
+
+# Names zoneinfo lists or opens that are no IANA zone: "localtime" is the system's own setting
+# (a link in /usr/share/zoneinfo on Debian), "Factory" a placeholder that shows "-00".
+_NOT_ZONES = frozenset({"localtime", "Factory", "posixrules"})
+
+
+@cache
+def iana_zones() -> frozenset[str]:
+    """Every IANA zone key the time zone database holds ("UTC" and "Etc/..." among them).
+
+    Listing them reads the whole database (some 20 ms), hence once per process. A key outside
+    the list, such as a file path or "localtime", may open as a zone on one machine and not on
+    another, so records may not use it.
+    """
+    return frozenset(available_timezones() - _NOT_ZONES)
+
+
+# The shape of an IANA key: "UTC", "Europe/Kyiv", "America/Argentina/Buenos_Aires", "Etc/GMT+9".
+_ZONE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*")
+
+
+@lru_cache(maxsize=256)
+def is_zone_key(value: str) -> bool:
+    """Whether `value` is an IANA zone key, as `iana_zones` would say, without listing them all:
+    the key's shape, none of the database's own non-zones, and a zone that opens."""
+    if not _ZONE_KEY.fullmatch(value) or value in _NOT_ZONES:
+        return False
+    if value.split("/", 1)[0] in ("posix", "right"):
+        return False
+    return zone(value) is not None
+
+
+def _closest_zone(value: str) -> str | None:
+    """The zone `value` probably means: a zone its path ends in ("/usr/share/zoneinfo/UTC",
+    "posix/Asia/Tokyo"), else a near spelling."""
+    parts = value.split("/")
+    for start in range(1, len(parts)):
+        if (key := "/".join(parts[start:])) in iana_zones():
+            return key
+    close = difflib.get_close_matches(value, iana_zones(), n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def _is_int(value: Any) -> TypeGuard[int]:
+    # TOML's true and false are Python ints too; they are no number here.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def consistency_problems(data: Mapping[str, Any]) -> list[Located]:
+    """Rules that span fields, on a record's data as read, valid or not.
+
+    A value of the wrong type is field validation's to report, so the rules pass over it: a
+    record with a field error elsewhere still gets these problems reported in the same run.
+    """
+    problems: list[Located] = []
+    time = data.get("time")
+    if isinstance(time, dt.time):
+        if data.get("timezone") is None:
+            problems.append(
+                (("time",), "`time` needs a `timezone`", 'add e.g. timezone = "Asia/Tokyo"')
+            )
+        if time.tzinfo is not None:
+            problems.append((("time",), "must be a local time without an offset", None))
+    points = data.get("points", [])
+    if isinstance(points, list):
+        n = len(points)
+        have = f"the record has {n} point{'s' * (n != 1)}"
+        for section in ("condolences", "aid"):
+            for i, item in enumerate(_tables(data, section)):
+                point = item.get("point")
+                if _is_int(point) and not 1 <= point <= n:
+                    problems.append(
+                        ((section, i, "point"), f"point {point} does not exist; {have}", None)
+                    )
+    for i, item in enumerate(_tables(data, "aid")):
+        if _is_int(item.get("amount")) and item.get("currency") is None:
+            problems.append(
+                (("aid", i, "amount"), "`amount` needs a `currency`", 'add e.g. currency = "USD"')
+            )
+    tags = data.get("tags", [])
+    seen: set[str] = set()
+    for i, tag in enumerate(tags if isinstance(tags, list) else []):
+        if isinstance(tag, str):
+            if tag in seen:
+                problems.append((("tags", i), f"tag {tag!r} is listed twice", None))
+            seen.add(tag)
+    return problems
+
+
+def _tables(data: Mapping[str, Any], section: str) -> list[Mapping[str, Any]]:
+    """The items of an array of tables; anything else in it is left to field validation."""
+    items = data.get(section, [])
+    if not isinstance(items, list):
+        return []
+    # Keep the positions: item i is still `section[i]` when an earlier item is not a table.
+    return [item if isinstance(item, Mapping) else {} for item in items]
 
 
 # The canonical key order: the README's documentation, `fmt` and the importer all follow it.
