@@ -66,7 +66,7 @@ def every_way(root: Path) -> list[str]:
             HEAD + 'participants.0.nmae = "x"\n',
             [
                 "5: participants: Input should be a valid list",
-                'hint: lists are written in brackets: tags = ["Peace Formula"]',
+                "hint: write each item as a [[participants]] table",
             ],
         ),
         (
@@ -255,7 +255,7 @@ def test_a_value_of_the_wrong_type_is_reported_once(tmp_path: Path) -> None:
         f"error: {path}:5: time: Input should be a valid time",
         "hint: write a TOML local time without quotes, with seconds: time = 15:10:00",
         f"error: {path}:12: aid[0].point: Input should be a valid integer",
-        "hint: write a whole number without quotes: duration_minutes = 60",
+        "hint: write a whole number without quotes: point = 3",
         "2 problem(s) in 1 file(s)",
     ]
 

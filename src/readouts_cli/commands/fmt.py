@@ -35,7 +35,7 @@ def run(
             files.extend(
                 sorted(
                     p
-                    for p in target.rglob("*.toml")
+                    for p in target.rglob("*.[tT][oO][mM][lL]")
                     if not p.name.startswith(".") and p.name != PEOPLE
                 )
             )
