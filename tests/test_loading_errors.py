@@ -291,3 +291,14 @@ def test_the_quick_zone_check_agrees_with_the_zone_database() -> None:
     assert all(is_zone_key(key) for key in iana_zones())
     for key in ("localtime", "Factory", "posixrules", "posix/Asia/Tokyo", "right/UTC", "../x"):
         assert not is_zone_key(key) and key not in iana_zones()
+
+
+def test_blank_text_and_a_tag_written_two_ways_are_reported(tmp_path: Path) -> None:
+    text = HEAD + 'tags = ["G7", "Peace Formula", "g7", "G7"]\nsummary = " \\t "\n'
+    path = write(tmp_path / "d", NAME, text)
+    assert every_way(tmp_path / "d") == [
+        f"error: {path}:6: summary: is blank: write the text, or leave the key out",
+        f"error: {path}:5: tags[2]: tag 'g7' repeats 'G7', written another way",
+        f"error: {path}:5: tags[3]: tag 'G7' is listed twice",
+        "3 problem(s) in 1 file(s)",
+    ]

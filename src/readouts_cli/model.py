@@ -14,9 +14,17 @@ from functools import cache, lru_cache
 from typing import Annotated, Any, TypeGuard
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from .codes import COUNTRIES, CURRENCIES
+from .textfold import fold
 from .vocab import Category as Category
 from .vocab import Kind as Kind
 from .vocab import Level as Level
@@ -25,7 +33,16 @@ from .vocab import Status as Status
 JST = "Asia/Tokyo"
 ID_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}(?:-[a-z0-9]+)*$")
 
-Text = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("is blank: write the text, or leave the key out")
+    return value
+
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=False, min_length=1), AfterValidator(_not_blank)
+]
 
 # A rule broken across fields: (where, message, hint).
 Located = tuple[tuple[str | int, ...], str, str | None]
@@ -265,12 +282,17 @@ def consistency_problems(data: Mapping[str, Any]) -> list[Located]:
                 (("aid", i, "amount"), "`amount` needs a `currency`", 'add e.g. currency = "USD"')
             )
     tags = data.get("tags", [])
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for i, tag in enumerate(tags if isinstance(tags, list) else []):
         if isinstance(tag, str):
-            if tag in seen:
+            first = seen.setdefault(fold(tag), tag)
+            if first == tag and i and tag in tags[:i]:
                 problems.append((("tags", i), f"tag {tag!r} is listed twice", None))
-            seen.add(tag)
+            elif first != tag:
+                # --tag ignores case and accents: "g7" and "G7" are one tag written two ways.
+                problems.append(
+                    (("tags", i), f"tag {tag!r} repeats {first!r}, written another way", None)
+                )
     return problems
 
 
