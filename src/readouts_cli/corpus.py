@@ -260,9 +260,9 @@ def _describe(
     key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "key")
     if kind == "list_type" and loc == (key,) and key in SECTION_FIELD_ORDER:
         return message, f"write each item as a [[{key}]] table"
-    hint = _TYPE_HINTS.get(kind)
+    template = _TYPE_HINTS.get(kind)
     number = {"duration_minutes": "60", "amount": "300_000_000"}.get(key, "3")
-    return message, hint.format(key=key, number=number) if hint else None
+    return message, template.format(key=key, number=number) if template else None
 
 
 def _allowed_keys(parent: tuple[str | int, ...], model: type[BaseModel]) -> list[str]:
