@@ -302,3 +302,14 @@ def test_blank_text_and_a_tag_written_two_ways_are_reported(tmp_path: Path) -> N
         f"error: {path}:5: tags[3]: tag 'G7' is listed twice",
         "3 problem(s) in 1 file(s)",
     ]
+
+
+def test_a_time_the_clocks_skipped_is_reported(tmp_path: Path) -> None:
+    text = HEAD.replace("2024-01-07", "2024-03-31") + 'time = 03:30:00\ntimezone = "Europe/Kyiv"\n'
+    path = write(tmp_path / "d", "meetings/2024/2024-03-31-a-b.toml", text)
+    assert every_way(tmp_path / "d") == [
+        f"error: {path}:5: time: 03:30:00 does not exist in Europe/Kyiv on 2024-03-31: "
+        "the clocks went forward",
+        "hint: check the readout's time, or its date and zone",
+        "1 problem(s) in 1 file(s)",
+    ]

@@ -16,6 +16,7 @@ from readouts_cli import tomlio
 from readouts_cli.canonical import dumps_record, extract_comments, format_text
 from readouts_cli.errors import WriteError
 from readouts_cli.model import Meeting
+from readouts_cli.textfold import fold
 
 MESSY = """\
 # Header: kept at the top.
@@ -206,7 +207,7 @@ text = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
     min_size=1,
     max_size=40,
-)
+).filter(str.strip)  # blank text is refused
 names = st.sampled_from(["Kamikawa Yoko", "Volodymyr Zelenskyy", "Dmytro Kuleba", "G7 leaders"])
 
 
@@ -221,12 +222,13 @@ def meetings(draw: st.DrawFn) -> Meeting:
             "date": draw(st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))),
             "title": draw(text),
             "kind": draw(st.sampled_from(["meeting", "courtesy-call", "telephone-talk"])),
+            # Japan has kept no summer time since 1951: every drawn time exists.
             **(
-                {"time": draw(st.times()).replace(microsecond=0), "timezone": "Europe/Kyiv"}
+                {"time": draw(st.times()).replace(microsecond=0), "timezone": "Asia/Tokyo"}
                 if timed
                 else {}
             ),
-            "tags": draw(st.lists(text, max_size=3, unique=True)),
+            "tags": draw(st.lists(text, max_size=3, unique_by=fold)),
             "summary": draw(st.none() | text),
             "points": points,
             "participants": [

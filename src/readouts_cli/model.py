@@ -245,6 +245,19 @@ def _closest_zone(value: str) -> str | None:
     return close[0] if close else None
 
 
+def _skipped_hour(day: Any, time: dt.time, key: Any) -> str | None:
+    """Why `time` on `day` does not exist in zone `key` (the clocks went forward over it)."""
+    if not isinstance(day, dt.date) or isinstance(day, dt.datetime) or not isinstance(key, str):
+        return None
+    tz = zone(key) if is_zone_key(key) else None
+    if tz is None:
+        return None
+    local = dt.datetime.combine(day, time, tzinfo=tz)
+    if local.astimezone(dt.UTC).astimezone(tz).replace(tzinfo=None) == local.replace(tzinfo=None):
+        return None
+    return f"{time.isoformat()} does not exist in {key} on {day}: the clocks went forward"
+
+
 def _is_int(value: Any) -> TypeGuard[int]:
     # TOML's true and false are Python ints too; they are no number here.
     return isinstance(value, int) and not isinstance(value, bool)
@@ -265,6 +278,8 @@ def consistency_problems(data: Mapping[str, Any]) -> list[Located]:
             )
         if time.tzinfo is not None:
             problems.append((("time",), "must be a local time without an offset", None))
+        elif (gap := _skipped_hour(data.get("date"), time, data.get("timezone"))) is not None:
+            problems.append((("time",), gap, "check the readout's time, or its date and zone"))
     points = data.get("points", [])
     if isinstance(points, list):
         n = len(points)
