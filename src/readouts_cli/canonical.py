@@ -2,7 +2,9 @@
 
 `fmt` rewrites records through tomli_w in the documented key order. tomli_w writes no
 comments, so the comments of the original are lifted off first, each tied to the key (or
-array element) it stands above or beside, and put back beside the same key afterwards. The
+array element, or closing `]` of an array) it stands above or beside, and put back at the
+same place afterwards. Strings are scanned as TOML reads them, so a `#` in one is text and
+a comment after the closing quotes of a multi-line string is found. The
 result is checked before anything is written: it must parse to the same data and hold the
 same comments, or the file is left as it is.
 """
@@ -48,13 +50,13 @@ _BIG_INT = re.compile(r"^(\s*amount = )(\d{5,})$", re.MULTILINE)
 _TAGS = re.compile(r"^tags = \[\n((?:    .*,\n)+)\]$", re.MULTILINE)
 
 
-def dumps_record(data: Mapping[str, Any]) -> str:
+def dumps_record(data: Mapping[str, Any], *, inline_tags: bool = True) -> str:
     """Canonical TOML for a record: documented key order, `[[...]]` tables, one item a line
-    in arrays (tags on one line when they fit), and amounts written with digit separators
-    (300_000_000) so they can be read at a glance."""
+    in arrays (tags on one line when they fit, unless `inline_tags` is false), and amounts
+    written with digit separators (300_000_000) so they can be read at a glance."""
     text = tomlio.dumps(canonical_data(data))
     text = _BIG_INT.sub(lambda m: m[1] + f"{int(m[2]):_}", text)
-    return _TAGS.sub(_inline_tags, text)
+    return _TAGS.sub(_inline_tags, text) if inline_tags else text
 
 
 def _inline_tags(found: re.Match[str]) -> str:
@@ -64,68 +66,205 @@ def _inline_tags(found: re.Match[str]) -> str:
     return inline if len(inline) <= 100 else found[0]
 
 
+@dataclass(frozen=True)
+class Comment:
+    """One comment: its text, and the line it stands on (for messages; not compared)."""
+
+    text: str
+    line: int = field(default=0, compare=False)
+
+
 @dataclass
 class Comments:
-    """The comments of a file: at the top, above a key, beside a key, or at the very end."""
+    """The comments of a file: at the top, above or beside a key, above or beside the `]` that
+    closes a multi-line array, or at the very end."""
 
-    header: list[str] = field(default_factory=list)
-    above: dict[Path_, list[str]] = field(default_factory=dict)
-    beside: dict[Path_, str] = field(default_factory=dict)
-    trailer: list[str] = field(default_factory=list)
+    header: list[Comment] = field(default_factory=list)
+    above: dict[Path_, list[Comment]] = field(default_factory=dict)
+    beside: dict[Path_, Comment] = field(default_factory=dict)
+    before_close: dict[Path_, list[Comment]] = field(default_factory=dict)
+    beside_close: dict[Path_, Comment] = field(default_factory=dict)
+    trailer: list[Comment] = field(default_factory=list)
+
+    def _every(self) -> list[Comment]:
+        blocks = [*self.above.values(), *self.before_close.values()]
+        return [
+            *self.header,
+            *(c for block in blocks for c in block),
+            *self.beside.values(),
+            *self.beside_close.values(),
+            *self.trailer,
+        ]
 
     def all(self) -> list[str]:
-        out = [c for block in self.above.values() for c in block]
-        return sorted([*self.header, *out, *self.beside.values(), *self.trailer])
+        return sorted(c.text for c in self._every())
+
+    def within(self, array: Path_) -> bool:
+        """Whether a comment stands inside the array at `array`, so it must keep its lines."""
+        tied = [*self.above, *self.beside]
+        return (
+            any(len(p) > len(array) and p[: len(array)] == array for p in tied)
+            or array in self.before_close
+            or array in self.beside_close
+        )
 
     def __bool__(self) -> bool:
-        return bool(self.header or self.above or self.beside or self.trailer)
+        return bool(self._every())
 
 
-def _line_paths(text: str) -> dict[int, Path_]:
+@dataclass(frozen=True)
+class _Line:
+    """One line as the comment scanner sees it.
+
+    Strings are what make a line hard to read: a `#` or a bracket in one is text, and a
+    multi-line string carries its value, and what follows it, onto later lines. So every value
+    string is written `""`, and a multi-line one stands whole on the line where it opens: the
+    rest of the line where it closes (`b'''  # note`) joins that line, and the lines it covered
+    are left blank. Keys, brackets and comments then stand on the line of the value they
+    belong to, and line numbers stay those of the file.
+    """
+
+    code: str
+    brackets: int  # `[` opened minus `]` closed in values (a table header's do not count)
+    comment: Comment | None = None
+
+
+def _scan(text: str) -> list[_Line]:
+    """The lines of `text` (valid TOML), one `_Line` each."""
+    lines: list[_Line] = []
+    code: list[str] = []
+    comment: Comment | None = None
+    brackets = depth = 0  # this line's net brackets; how deep in a value the scan is
+    in_value = False  # an `=` was seen on this line
+    start = number = 1  # the line the current one began on; the line being read
+    index, end = 0, len(text)
+    while index < end:
+        char = text[index]
+        if char == "\n":
+            lines.append(_Line("".join(code), brackets, comment))
+            lines.extend(_Line("", 0) for _ in range(number - start))
+            code, comment, brackets, in_value = [], None, 0, False
+            number += 1
+            start = number
+            index += 1
+        elif char == "#":
+            stop = text.find("\n", index)
+            stop = end if stop < 0 else stop
+            comment = Comment(text[index:stop].rstrip(), number)
+            index = stop
+        elif char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, index) else char
+            close, breaks = _string_end(text, index, quote)
+            code.append('""' if in_value or depth else text[index:close])
+            number += breaks
+            index = close
+        else:
+            if char == "=":
+                in_value = True
+            elif char in "[{" and (in_value or depth):
+                depth += 1
+                brackets += 1
+            elif char in "]}" and depth:
+                depth -= 1
+                brackets -= 1
+            code.append(char)
+            index += 1
+    lines.append(_Line("".join(code), brackets, comment))
+    lines.extend(_Line("", 0) for _ in range(number - start))
+    return lines
+
+
+def _string_end(text: str, start: int, quote: str) -> tuple[int, int]:
+    """Just past the string that opens at `start` with `quote`, and the line breaks in it."""
+    index = start + len(quote)
+    escapes = quote[0] == '"'
+    breaks = 0
+    while index < len(text):
+        char = text[index]
+        if escapes and char == "\\":
+            # The escaped character may be the line break of a line-ending backslash.
+            breaks += text.startswith("\n", index + 1)
+            index += 2
+            continue
+        if text.startswith(quote, index):
+            if len(quote) == 1:
+                return index + 1, breaks
+            # Up to two quotes just before the closing three belong to the string.
+            stop = index
+            while stop < len(text) and text[stop] == quote[0]:
+                stop += 1
+            return stop, breaks
+        breaks += char == "\n"
+        index += 1
+    return len(text), breaks
+
+
+def _masked(lines: list[_Line]) -> str:
+    return "\n".join(line.code for line in lines)
+
+
+def _line_paths(masked: str) -> dict[int, Path_]:
     """The deepest key path written on each line (inverse of tomlio.key_lines)."""
     by_line: dict[int, Path_] = {}
-    for path, line in tomlio.key_lines(text).items():
+    for path, line in tomlio.key_lines(masked).items():
         if line not in by_line or len(path) > len(by_line[line]):
             by_line[line] = path
     return by_line
+
+
+def _closing_lines(lines: list[_Line], paths: Mapping[int, Path_]) -> dict[int, Path_]:
+    """The lines that start with the `]` closing a multi-line array, and the array's path."""
+    closing: dict[int, Path_] = {}
+    array: Path_ | None = None
+    depth = 0
+    for number, line in enumerate(lines, start=1):
+        if depth == 0:
+            if line.brackets > 0:
+                array, depth = paths.get(number), line.brackets
+            continue
+        depth += line.brackets
+        if depth == 0 and array is not None and line.code.lstrip().startswith("]"):
+            closing[number] = array
+    return closing
 
 
 def extract_comments(text: str) -> Comments:
     """Tie every comment in `text` to the key path it belongs to."""
     if "#" not in text:
         return Comments()
-    paths = _line_paths(text)
+    lines = _scan(text)
+    paths = _line_paths(_masked(lines))
+    closing = _closing_lines(lines, paths)
     comments = Comments()
-    pending: list[str] = []
+    pending: list[Comment] = []
     paths_seen = False
-    in_multiline = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if in_multiline:
-            if line.count('"""') % 2 == 1 or line.count("'''") % 2 == 1:
-                in_multiline = False
-            continue
-        code, comment = tomlio.split_comment(line)
-        if code.count('"""') % 2 == 1 or code.count("'''") % 2 == 1:
-            in_multiline = True
-        if not code.strip():
-            if comment is not None:
-                pending.append(comment.strip())
+    for number, line in enumerate(lines, start=1):
+        if not line.code.strip():
+            if line.comment is not None:
+                pending.append(line.comment)
             elif pending and not paths_seen:
                 # A comment block at the top, apart from the first key: the file's header.
                 comments.header.extend(pending)
                 pending = []
             continue
         paths_seen = True
-        path = paths.get(number)
-        if path is None:
-            if comment is not None or pending:
-                raise NotLossless(f"line {number}: a comment here has no key to stay with")
-            continue
-        if pending:
-            comments.above.setdefault(path, []).extend(pending)
-            pending = []
-        if comment is not None:
-            comments.beside[path] = comment.strip()
+        if number in paths:
+            path = paths[number]
+            if pending:
+                comments.above.setdefault(path, []).extend(pending)
+            if line.comment is not None:
+                comments.beside[path] = line.comment
+        elif number in closing:
+            array = closing[number]
+            if pending:
+                comments.before_close.setdefault(array, []).extend(pending)
+            if line.comment is not None:
+                comments.beside_close[array] = line.comment
+        else:
+            stray = [c for c in (*pending, line.comment) if c is not None]
+            if stray:
+                raise NotLossless(f"line {stray[0].line}: a comment here has no key to stay with")
+        pending = []
     comments.trailer = pending
     return comments
 
@@ -134,22 +273,52 @@ def insert_comments(text: str, comments: Comments) -> str:
     """Put `comments` back into canonical `text`, beside and above the same key paths."""
     if not comments:
         return text
+    scanned = _scan(text)
+    masked = _masked(scanned)
+    at = tomlio.key_lines(masked)
+    closing_at = {p: n for n, p in _closing_lines(scanned, _line_paths(masked)).items()}
     lines = text.removesuffix("\n").split("\n")
-    at = tomlio.key_lines(text)
-    out: list[str] = [*comments.header, ""] if comments.header else []
-    above = {at[p]: block for p, block in comments.above.items() if p in at}
-    beside = {at[p]: c for p, c in comments.beside.items() if p in at}
-    placed = sum(len(b) for b in above.values()) + len(beside)
-    if placed != sum(len(b) for b in comments.above.values()) + len(comments.beside):
-        raise NotLossless("a comment belongs to a key the canonical form does not write")
+    # An empty array is written `key = []`; to hold comments inside it, it opens onto lines.
+    opened = {
+        at[p]: p
+        for p in [*comments.before_close, *comments.beside_close]
+        if p not in closing_at and p in at and lines[at[p] - 1].endswith(" = []")
+    }
+    closes = {*closing_at, *opened.values()}
+    unplaced = [
+        *(c for p, block in comments.above.items() if p not in at for c in block),
+        *(c for p, c in comments.beside.items() if p not in at),
+        *(c for p, block in comments.before_close.items() if p not in closes for c in block),
+        *(c for p, c in comments.beside_close.items() if p not in closes),
+    ]
+    if unplaced:
+        first = min(unplaced, key=lambda c: c.line)
+        raise NotLossless(f"line {first.line}: the canonical form has no place for this comment")
+    above = {at[p]: block for p, block in comments.above.items()}
+    beside = {at[p]: c for p, c in comments.beside.items()}
+    before_close = {closing_at[p]: b for p, b in comments.before_close.items() if p in closing_at}
+    beside_close = {closing_at[p]: c for p, c in comments.beside_close.items() if p in closing_at}
+    out: list[str] = [*(c.text for c in comments.header), ""] if comments.header else []
     for number, line in enumerate(lines, start=1):
         indent = line[: len(line) - len(line.lstrip())]
-        out.extend(indent + c for c in above.get(number, []))
-        out.append(f"{line}  {beside[number]}" if number in beside else line)
+        out.extend(indent + c.text for c in above.get(number, []))
+        if number in opened:
+            array = opened[number]
+            out.append(_beside(line.removesuffix("]"), beside.get(number)))
+            out.extend(f"{indent}    {c.text}" for c in comments.before_close.get(array, []))
+            out.append(_beside(f"{indent}]", comments.beside_close.get(array)))
+            continue
+        # Above the `]`, level with the elements (tomli_w indents them by four).
+        out.extend(f"{indent}    {c.text}" for c in before_close.get(number, []))
+        out.append(_beside(line, beside.get(number) or beside_close.get(number)))
     if comments.trailer:
         out.append("")
-        out.extend(comments.trailer)
+        out.extend(c.text for c in comments.trailer)
     return "\n".join(out) + "\n"
+
+
+def _beside(line: str, comment: Comment | None) -> str:
+    return f"{line}  {comment.text}" if comment else line
 
 
 def format_text(text: str) -> str:
@@ -159,9 +328,12 @@ def format_text(text: str) -> str:
     """
     data = tomllib.loads(text)
     comments = extract_comments(text)
-    result = insert_comments(dumps_record(data), comments)
+    # Tags with comments among them keep one a line: there is nowhere else to put them.
+    canonical = dumps_record(data, inline_tags=not comments.within(("tags",)))
+    result = insert_comments(canonical, comments)
     if tomllib.loads(result) != data:
         raise NotLossless("the canonical form would change a value")
-    if extract_comments(result).all() != comments.all():
+    # Compared slot by slot (texts, not lines): each comment stays with the same key.
+    if extract_comments(result) != comments:
         raise NotLossless("the canonical form would move or drop a comment")
     return result
