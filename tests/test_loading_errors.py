@@ -313,3 +313,19 @@ def test_a_time_the_clocks_skipped_is_reported(tmp_path: Path) -> None:
         "hint: check the readout's time, or its date and zone",
         "1 problem(s) in 1 file(s)",
     ]
+
+
+def test_a_source_is_a_web_address_and_a_duration_at_most_a_week(tmp_path: Path) -> None:
+    text = HEAD + (
+        'duration_minutes = 20000\nsource = "MOFA press release"\nsee_also = ["www.mofa.go.jp"]\n'
+    )
+    path = write(tmp_path / "d", NAME, text)
+    hint = "hint: give the readout's URL (https://...); name a printed source in `summary`"
+    assert every_way(tmp_path / "d") == [
+        f"error: {path}:5: duration_minutes: Input should be less than or equal to 10080",
+        f"error: {path}:6: source: 'MOFA press release' is not a web address",
+        hint,
+        f"error: {path}:7: see_also[0]: 'www.mofa.go.jp' is not a web address",
+        hint,
+        "3 problem(s) in 1 file(s)",
+    ]

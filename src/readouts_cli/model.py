@@ -44,6 +44,18 @@ Text = Annotated[
     str, StringConstraints(strip_whitespace=False, min_length=1), AfterValidator(_not_blank)
 ]
 
+
+def _web_address(value: str) -> str:
+    if not re.match(r"https?://[^\s/]+\.[^\s]*$", value):
+        raise HintedValueError(
+            f"{value!r} is not a web address",
+            "give the readout's URL (https://...); name a printed source in `summary`",
+        )
+    return value
+
+
+Url = Annotated[str, AfterValidator(_web_address)]
+
 # A rule broken across fields: (where, message, hint).
 Located = tuple[tuple[str | int, ...], str, str | None]
 
@@ -149,9 +161,10 @@ class Meeting(BaseModel):
     place: Text | None = None
     time: dt.time | None = None
     timezone: str | None = None
-    duration_minutes: int | None = Field(default=None, gt=0)
-    source: Text | None = None
-    see_also: list[Text] = []
+    # A week: longer is a typo (a visit of several days still fits).
+    duration_minutes: int | None = Field(default=None, gt=0, le=7 * 24 * 60)
+    source: Url | None = None
+    see_also: list[Url] = []
     publisher: Text | None = None
     tags: list[Text] = []
     summary: Text | None = None
