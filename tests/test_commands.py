@@ -402,3 +402,28 @@ def test_country_codes_are_case_insensitive() -> None:
     lower = run("--data", str(CORPUS), "list", "-c", "ua", "--format", "json")
     assert upper.code == 0 and json.loads(upper.out)
     assert lower.out == upper.out
+
+
+def test_control_characters_reach_json_only_as_escapes(tmp_path: Path) -> None:
+    root = tmp_path / "c1"
+    title = "8-bit CSI \u009b2J, bidi \u202eevil\u202c, escape \x1b[31m"
+    write(
+        root,
+        "meetings/2024/2024-03-01-c1.toml",
+        MARKUP.replace('"[bold red]Loud[/] title"', json.dumps(title)),
+    )
+    for args in (["list"], ["show", "2024-03-01"], ["search", "bidi"]):
+        out = run("--data", str(root), *args, "--format", "json").out
+        assert not any(c in out for c in "\u009b\u202e\u202c\x1b"), args
+        assert "\\u009b2J" in out
+        document = json.loads(out)
+        first = document[0] if isinstance(document, list) else document
+        assert first["title"] == title, args
+
+
+def test_search_highlights_the_match_even_after_control_characters() -> None:
+    from readouts_cli.render import highlighted
+
+    cell = highlighted("a\x1b[31m bold word", [(7, 11), (7, 9)], "reverse")
+    assert cell.plain == "a\\x1b[31m bold word"
+    assert "".join(cell.plain[s.start : s.end] for s in cell.spans) == "bold"

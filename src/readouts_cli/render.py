@@ -84,8 +84,29 @@ def print_table(
 
 
 def print_json(document: Any) -> None:
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+    """`document` as JSON; control characters in its strings are written as \\u escapes
+    (json escapes only those below U+0020), so they reach the terminal as text."""
+    dumped = json.dumps(document, ensure_ascii=False, indent=2, default=_json_default)
+    sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", dumped))
     sys.stdout.write("\n")
+
+
+def highlighted(value: str, spans: Sequence[tuple[int, int]], style: str) -> Text:
+    """`value` as inert Text with `spans` (positions in `value`) styled: the positions are
+    carried over the escapes that inert() writes for control characters."""
+    from rich.text import Text
+
+    out = Text()
+    done = 0
+    for start, end in sorted(spans):
+        start = max(start, done)  # overlapping spans: each character is written once
+        if end <= start:
+            continue
+        out.append(inert(value[done:start]))
+        out.append(inert(value[start:end]), style=style)
+        done = end
+    out.append(inert(value[done:]))
+    return out
 
 
 def _json_default(value: Any) -> Any:

@@ -34,7 +34,7 @@ def run(
     from ..edge import load, say
     from ..errors import ReadoutsError
     from ..filters import latest
-    from ..render import emit, print_table, text
+    from ..render import emit, highlighted, print_table
     from ..search import phrases_of, snippet
     from ..views import citation
 
@@ -59,9 +59,7 @@ def run(
         rows = []
         for hit in hits:
             shown, spans = snippet(hit.field.text, hit.spans)
-            cell = text(shown)
-            for start, end in spans:
-                cell.stylize("bold reverse", start, end)
+            cell = highlighted(shown, spans, "bold reverse")
             rows.append((str(hit.record.meeting.date), hit.record.id, hit.field.where, cell))
         print_table(("Date", "Id", "Where", "Match"), rows)
 
