@@ -66,22 +66,6 @@ DROPPED_PHRASES: frozenset[NameKey] = frozenset(
     if phrase.strip()
 )
 _LONGEST_PHRASE = max(len(p) for p in DROPPED_PHRASES)
-# Letters that NFKD does not decompose but that English texts write plainly: "Yıldırım" is
-# printed "YILDIRIM" (and "I" folds to "i", not "ı"), "Støre" often "Store".
-_PLAIN_LETTERS = str.maketrans(
-    {
-        "ı": "i",
-        "ø": "o",
-        "đ": "d",
-        "ð": "d",
-        "ł": "l",
-        "ħ": "h",
-        "ŧ": "t",
-        "æ": "ae",
-        "œ": "oe",
-        "þ": "th",
-    }
-)
 # Folding leaves some apostrophes from compatibility characters ("ŉ" is "ʼn"); in a name an
 # apostrophe joins ("O'Brien" is "OBrien"), it never separates.
 _NO_APOSTROPHES = str.maketrans(dict.fromkeys("'’‘‛′`´ʼ"))
@@ -98,7 +82,7 @@ def name_words(name: str) -> list[str]:
     """The folded words of `name` without honorifics and role words, in their original order."""
     # Casefold before folding too: "ᾲ".upper() is "ᾺΙ", and only casefolding first turns the
     # subscript iota into the letter that the capital spelling has.
-    folded = fold(name.casefold()).translate(_PLAIN_LETTERS)
+    folded = fold(name.casefold())  # fold writes ı, ø, ł, æ... plainly
     text = _POSSESSIVE.sub("", folded).translate(_NO_APOSTROPHES)
     words = _WORD.findall(text)
     kept: list[str] = []

@@ -16,6 +16,25 @@ _QUOTES = {
 }
 
 
+# Letters that NFKD does not decompose but that English texts write plainly: "Yıldırım" is
+# printed "YILDIRIM" (and "I" folds to "i", not "ı"), "Støre" often "Store", and a reader
+# types "lukasz" for "Łukasz".
+_PLAIN_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ł": "l",
+        "ħ": "h",
+        "ŧ": "t",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+    }
+)
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     if char in _QUOTES:
@@ -24,7 +43,7 @@ def _fold_char(char: str) -> str:
         return " "
     decomposed = unicodedata.normalize("NFKD", char)
     kept = "".join(_QUOTES.get(c, c) for c in decomposed if not unicodedata.combining(c))
-    folded = kept.casefold()
+    folded = kept.casefold().translate(_PLAIN_LETTERS)
     return " " if folded.isspace() else folded
 
 
