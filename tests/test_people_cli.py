@@ -258,3 +258,18 @@ def test_unknown_person_exits_1_with_the_closest() -> None:
 def test_people_limit_keeps_those_with_the_most_meetings() -> None:
     result = run("--data", str(CORPUS), "people", "-n", "2", "--format", "json")
     assert [p["id"] for p in json.loads(result.out)] == ["kamikawa-yoko", "zelenskyy-volodymyr"]
+
+
+def test_check_warns_of_a_surname_alias_another_person_shares(tmp_path: Path) -> None:
+    root = tmp_path / "d"
+    shutil.copytree(CORPUS, root)
+    text = (root / "people.toml").read_text(encoding="utf-8")
+    text += '\n[kishida-yuko]\nname = "Kishida Yuko"\ncountry = "JP"\n'
+    (root / "people.toml").write_text(
+        text.replace('["Fumio Kishida"]', '["Fumio Kishida", "Prime Minister Kishida"]'),
+        encoding="utf-8",
+    )
+    result = run("--data", str(root), "check")
+    assert result.code == 0
+    assert "comes down to 'kishida', a name Kishida Yuko shares" in result.err
+    assert result.err.startswith("warning: ")

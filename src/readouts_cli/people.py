@@ -193,6 +193,8 @@ class Registry:
         listed = people.values() if isinstance(people, Mapping) else people
         self.people: dict[str, Person] = {p.id: p for p in listed}
         self.path = path
+        # What `check` should point out without refusing the registry (see from_toml).
+        self.warnings: list[Problem] = []
         self._exact: dict[NameKey, list[str]] = {}
         self._words: dict[str, list[str]] = {}
         for person in self.people.values():
@@ -275,8 +277,33 @@ class Registry:
             people.append(person)
 
         registry = cls(people, path=path)
+        # A one-word spelling ("Kishida", "Prime Minister Kishida") that is also a word of
+        # someone else's name would pick its owner for a name that could be either.
+        shared = {
+            key: others
+            for key, ids in registry._exact.items()
+            if len(key) == 1
+            and (others := [i for i in registry._words.get(key[0], []) if i not in ids])
+        }
         disputed = {key for key, ids in registry._exact.items() if not key or len(ids) > 1}
-        claimed = _claims(registry, disputed) if disputed else {}
+        claimed = _claims(registry, disputed | set(shared)) if disputed or shared else {}
+        notes: list[Problem] = []
+        for word, others in shared.items():
+            for person_id, where, spelled in claimed[word]:
+                names = _and([registry.people[i].name for i in others])
+                loc = (person_id, *_split_field(where))
+                notes.append(
+                    Problem(
+                        f"{spelled!r} comes down to {word[0]!r}, a name {names} shares, yet it "
+                        f"always finds {registry.people[person_id].name}",
+                        file=path,
+                        line=tomlio.line_of(lines(), loc) or 1,
+                        field=field_path(loc),
+                        hint="use a fuller spelling, or remove it: a surname alone finds its "
+                        "owner only while one person has it",
+                    )
+                )
+        registry.warnings = notes
         for key, ids in registry._exact.items():
             if key not in disputed:
                 continue

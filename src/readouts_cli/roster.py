@@ -117,11 +117,12 @@ def crosscheck(
     """Problems (errors, warnings) between the records and the registry.
 
     Errors: a participant name that could be two registered people; with `strict`, a
-    participant the registry does not know (with the closest entries as a hint). Warnings: a
+    participant the registry does not know (with the closest entries as a hint). Warnings:
+    the registry's own (a one-word spelling another person's name shares), and a
     participant's title that contradicts the registry's role for them on the meeting's date.
     """
     errors: list[Problem] = []
-    warnings: list[Problem] = []
+    warnings: list[Problem] = list(registry.warnings)
     for record in records:
         meeting = record.meeting
         lines: dict[tuple[str | int, ...], int] | None = None
