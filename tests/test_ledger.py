@@ -33,6 +33,10 @@ def ok(*args: str, data: Path = LEDGER) -> str:
         (93_456_789, "USD", "US$93,456,789"),
         (5_000, "GBP", "£5,000"),
         (2_500_000, "UAH", "2.5 million UAH"),
+        # Exact only at a smaller scale: written out, never "13000.1 million".
+        (13_000_100_000, "JPY", "¥13,000,100,000"),
+        (2_500_500_000, "USD", "US$2,500,500,000"),
+        (10**18, "USD", "US$1,000,000,000,000,000,000"),
     ],
 )
 def test_amounts_read_as_people_write_them_and_stay_exact(

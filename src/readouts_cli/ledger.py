@@ -20,14 +20,13 @@ _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 def format_amount(amount: int, currency: str) -> str:
     """300_000_000 USD -> "US$300 million"; exact: a figure that would need rounding is spelled out."""
     prefix = _SYMBOLS.get(currency)
-    for scale, word in _SCALES:
-        if amount >= scale:
-            scaled = Decimal(amount) / scale
-            if scaled == scaled.quantize(Decimal("0.001")):
-                figure = f"{scaled.normalize():f} {word}"
-                break
-    else:
-        figure = f"{amount:,}"
+    figure = f"{amount:,}"
+    # Only the largest scale the amount reaches: 13_000_100_000 is not "13000.1 million".
+    scale, word = next(((s, w) for s, w in _SCALES if amount >= s), (0, ""))
+    if scale:
+        scaled = Decimal(amount) / scale
+        if scaled < 1000 and scaled == scaled.quantize(Decimal("0.001")):
+            figure = f"{scaled.normalize():f} {word}"
     return f"{prefix}{figure}" if prefix else f"{figure} {currency}"
 
 
