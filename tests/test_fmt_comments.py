@@ -142,10 +142,10 @@ def test_a_comment_after_a_string_with_hashes_is_kept() -> None:
 )
 def test_a_refusal_names_the_comment_line(tmp_path: Path, written: str, line: int) -> None:
     code, out, err, path = fmt(tmp_path, written)
-    assert (code, out) == (0, "")
+    assert (code, out) == (1, "")
     assert err == (
-        f"warning: {path}: left unchanged: line {line}: a comment here has no key to stay with\n"
-        "0 file(s) reformatted, 1 unchanged, 0 invalid\n"
+        f"error: {path}: left unchanged: line {line}: a comment here has no key to stay with\n"
+        "0 file(s) reformatted, 0 unchanged, 1 left as they are, 0 invalid\n"
     )
     assert "# about a" in written.split("\n")[line - 1]
     assert path.read_text(encoding="utf-8") == written

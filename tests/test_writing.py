@@ -107,12 +107,32 @@ def test_fmt_leaves_a_file_whose_comments_it_cannot_place(tmp_path: Path) -> Non
     root = tmp_path / "d"
     text = MESSY.replace('  "a"]', '  "a"  # inside the tags\n]')
     path = write(root, "meetings/2024/2024-04-03-kishida.toml", text)
-    result = run("--data", str(root), "fmt")
-    assert result.code == 0
-    assert result.err.splitlines()[0] == (
-        f"warning: {path}: left unchanged: line 7: a comment here has no key to stay with"
+    for check in ([], ["--check"]):
+        result = run("--data", str(root), "fmt", *check)
+        assert (result.code, result.out) == (1, "")  # a --check gate must not pass
+        assert result.err.splitlines() == [
+            f"error: {path}: left unchanged: line 7: a comment here has no key to stay with",
+            "0 file(s) "
+            + ("would be reformatted" if check else "reformatted")
+            + ", 0 unchanged, 1 left as they are, 0 invalid",
+        ]
+        assert path.read_text() == text
+
+
+def test_fmt_never_rewrites_the_corpus_installed_with_readouts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readouts_cli import writing
+
+    shipped = tmp_path / "site-packages/readouts_cli/_data"
+    path = write(shipped, "meetings/2024/2024-04-03-kishida.toml", MESSY)
+    monkeypatch.setattr(writing, "SHIPPED", shipped.resolve())
+    result = run("--data", str(tmp_path / "mine"), "fmt", str(path))
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith(
+        f"error: {path}: this is the corpus shipped with readouts: fmt leaves it as it is"
     )
-    assert path.read_text() == text
+    assert path.read_text() == MESSY
 
 
 def test_shipped_data_is_in_canonical_form() -> None:

@@ -22,6 +22,8 @@ from .corpus import MEETINGS, load_record
 from .errors import DataError, Problem, ReadoutsError
 from .model import ID_PATTERN, Meeting
 
+# The corpus installed inside the package: readouts never writes there.
+SHIPPED = Path(__file__).resolve().parent / "_data"
 _OPTION_HINT = "see `readouts new --help` for what each option takes"
 
 
@@ -61,7 +63,7 @@ def derive_id(day: dt.date, participants: Sequence[tuple[str, str | None]]) -> s
 def record_path(root: Path, record_id: str) -> Path:
     """`root/meetings/<year>/<id>.toml`, refusing any id that is not a plain record id, and
     the corpus installed inside the package (a user's records belong in their own folder)."""
-    if root.resolve() == (Path(__file__).resolve().parent / "_data"):
+    if root.resolve() == SHIPPED:
         raise ReadoutsError.of(
             "no data folder to write to (only the corpus shipped with readouts was found)",
             hint="pass --data DIR, set READOUTS_DATA, or run in a folder that has data/meetings/",
@@ -122,6 +124,12 @@ def format_file(path: Path, *, check: bool) -> Formatted:
     Raises DataError for a file that is not a valid record: fmt never rewrites what it cannot
     read. A file whose comments cannot be kept is left untouched, and the result says why.
     """
+    if path.resolve().is_relative_to(SHIPPED):
+        raise ReadoutsError.of(
+            "this is the corpus shipped with readouts: fmt leaves it as it is",
+            file=path,
+            hint="copy the records into a data folder of your own",
+        )
     text = tomlio.read_text(path)
     try:
         load_record(path, text)

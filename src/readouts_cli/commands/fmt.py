@@ -49,7 +49,7 @@ def run(
             files.append(target)
         else:
             raise ReadoutsError.of("no such file or folder", file=target)
-    changed = failed = 0
+    changed = failed = left = 0
     for path in files:
         try:
             outcome = format_file(path, check=check)
@@ -58,11 +58,15 @@ def run(
             failed += 1
             continue
         if outcome.left:
-            say(f"warning: {path}: left unchanged: {outcome.left}")
+            # Not in canonical form, and fmt cannot make it so: a --check gate must not pass.
+            say(f"error: {path}: left unchanged: {outcome.left}")
+            left += 1
         if outcome.changed:
             changed += 1
             typer.echo(str(path))
     verb = "would be reformatted" if check else "reformatted"
-    say(f"{changed} file(s) {verb}, {len(files) - changed - failed} unchanged, {failed} invalid")
-    if failed or (check and changed):
+    same = len(files) - changed - failed - left
+    kept = f", {left} left as they are" if left else ""
+    say(f"{changed} file(s) {verb}, {same} unchanged{kept}, {failed} invalid")
+    if failed or left or (check and changed):
         raise typer.Exit(1)
