@@ -427,3 +427,16 @@ def test_search_highlights_the_match_even_after_control_characters() -> None:
     cell = highlighted("a\x1b[31m bold word", [(7, 11), (7, 9)], "reverse")
     assert cell.plain == "a\\x1b[31m bold word"
     assert "".join(cell.plain[s.start : s.end] for s in cell.spans) == "bold"
+
+
+def test_a_phrase_in_double_quotes_is_the_phrase() -> None:
+    plain = hits("Peace Formula")
+    assert plain
+    assert hits('"Peace Formula"') == plain
+    assert hits("\u201cPeace Formula\u201d") == plain
+
+
+def test_an_empty_tag_is_a_usage_error() -> None:
+    result = run("--data", str(CORPUS), "list", "-t", "")
+    assert (result.code, result.out) == (2, "")
+    assert "it is empty" in result.err

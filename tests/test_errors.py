@@ -183,7 +183,7 @@ def test_not_utf8(tmp_path: Path) -> None:
     path.write_bytes(GOOD.encode("utf-8").replace(b"A meeting", b"A m\xe9eting"))
     result = run("--data", str(root), "check")
     assert result.code == 1
-    assert result.err.splitlines()[0] == f"error: {path}: not UTF-8 text (byte 30)"
+    assert result.err.splitlines()[0] == f"error: {path}:2: not UTF-8 text (byte 13 of the line)"
 
 
 def test_bad_filter_value_is_a_usage_error() -> None:

@@ -357,7 +357,7 @@ def test_a_file_that_cannot_be_read_is_reported_every_time(corpus: Path) -> None
         result = both(corpus, "check")
         assert result.code == 1
         assert "2024-03-01-dangling.toml: no such file" in result.err
-        assert "2024-03-02-latin1.toml: not UTF-8 text (byte 12)" in result.err
+        assert "2024-03-02-latin1.toml:1: not UTF-8 text (byte 13 of the line)" in result.err
 
 
 # -- the database ----------------------------------------------------------------------------

@@ -91,7 +91,10 @@ KindOpt = Annotated[
     Kind | None,
     typer.Option("--kind", "-k", help="Only meetings of this kind.", case_sensitive=False),
 ]
-TagOpt = Annotated[str | None, typer.Option("--tag", "-t", help="Only meetings with this tag.")]
+TagOpt = Annotated[
+    str | None,
+    typer.Option("--tag", "-t", help="Only meetings with this tag.", callback=nonblank),
+]
 LimitOpt = Annotated[
     int | None, typer.Option("--limit", "-n", min=0, help="Only the N most recent matches.")
 ]

@@ -53,8 +53,12 @@ def searchable_fields(meeting: Meeting) -> Iterator[Field]:
 
 
 def phrases_of(query: Sequence[str]) -> list[str]:
-    """The folded, non-empty phrases of a query, without repeats."""
-    return list(dict.fromkeys(p for p in (fold(q) for q in query) if p))
+    """The folded, non-empty phrases of a query, without repeats. Quotes around a whole
+    phrase ('"Peace Formula"', typed as one would in a web search) only mark it as a phrase,
+    which every argument already is, so they are dropped."""
+    folded = (fold(q) for q in query)
+    unquoted = (p[1:-1].strip() if len(p) > 1 and p[0] == p[-1] == '"' else p for p in folded)
+    return list(dict.fromkeys(p for p in unquoted if p))
 
 
 def search(

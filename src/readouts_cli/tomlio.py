@@ -29,10 +29,15 @@ def read_text(path: Path) -> str:
     except FileNotFoundError as err:
         raise ReadoutsError.of("no such file", file=path) from err
     except UnicodeDecodeError as err:
-        raise ReadoutsError.of(
-            f"not UTF-8 text (byte {err.start})",
-            file=path,
-            hint="save the file as UTF-8",
+        before = err.object[: err.start]
+        column = err.start - before.rfind(b"\n")
+        raise ReadoutsError(
+            Problem(
+                f"not UTF-8 text (byte {column} of the line)",
+                file=path,
+                line=before.count(b"\n") + 1,
+                hint="save the file as UTF-8",
+            )
         ) from err
     except OSError as err:
         raise ReadoutsError.of(err.strerror or str(err), file=path) from err
