@@ -329,3 +329,21 @@ def test_a_source_is_a_web_address_and_a_duration_at_most_a_week(tmp_path: Path)
         hint,
         "3 problem(s) in 1 file(s)",
     ]
+
+
+def test_type_hints_are_written_on_the_users_own_key(tmp_path: Path) -> None:
+    text = HEAD + 'see_also = ["https://example.org/a", 3]\n'
+    path = write(tmp_path / "d", NAME, text)
+    assert every_way(tmp_path / "d")[:2] == [
+        f"error: {path}:5: see_also[1]: Input should be a valid string",
+        'hint: each item is a string in double quotes: see_also = ["...", "..."]',
+    ]
+    registry = write(
+        tmp_path / "p", "people.toml", '[kamikawa-yoko]\nname = "Kamikawa Yoko"\nwikidata = 3881\n'
+    )
+    write(tmp_path / "p", NAME, HEAD)
+    lines = problems(tmp_path / "p", "check")
+    assert lines[:2] == [
+        f"error: {registry}:3: kamikawa-yoko.wikidata: must be a string",
+        'hint: strings are written in double quotes: wikidata = "..."',
+    ]

@@ -266,7 +266,7 @@ def test_unknown_keys_come_with_the_key_meant(tmp_path: Path) -> None:
     assert hints["zelenskyy-volodymyr.nmae"] == "did you mean `name`?"
     assert hints["zelenskyy-volodymyr.roles[1].until"] == "did you mean `to`?"
     assert hints["zelenskyy-volodymyr.roles[0].from"] == (
-        "write a TOML date without quotes: from = 2019-05-20"
+        "write a TOML date without quotes: from = 2024-01-07"
     )
 
 

@@ -229,17 +229,6 @@ def validation_problems(
     return problems
 
 
-# `{key}` is the key the error is about, so that the example is the user's own line.
-_TYPE_HINTS = {
-    "date_type": "write a TOML date without quotes: {key} = 2024-01-07",
-    "date_from_datetime_inexact": "write a TOML date without quotes: {key} = 2024-01-07",
-    "time_type": "write a TOML local time without quotes, with seconds: {key} = 15:10:00",
-    "int_type": "write a whole number without quotes: {key} = {number}",
-    "string_type": 'strings are written in double quotes: {key} = "..."',
-    "list_type": 'lists are written in brackets: {key} = ["..."]',
-}
-
-
 def _describe(
     error: Any, loc: tuple[str | int, ...], model: type[BaseModel]
 ) -> tuple[str, str | None]:
@@ -257,12 +246,9 @@ def _describe(
             message,
             "amounts and counts are exact integers: write 18_500_000, not 18.5e6",
         )
-    key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "key")
-    if kind == "list_type" and loc == (key,) and key in SECTION_FIELD_ORDER:
-        return message, f"write each item as a [[{key}]] table"
-    template = _TYPE_HINTS.get(kind)
-    number = {"duration_minutes": "60", "amount": "300_000_000"}.get(key, "3")
-    return message, template.format(key=key, number=number) if template else None
+    if kind == "list_type" and len(loc) == 1 and loc[0] in SECTION_FIELD_ORDER:
+        return message, f"write each item as a [[{loc[0]}]] table"
+    return message, tomlio.type_hint(kind, loc)
 
 
 def _allowed_keys(parent: tuple[str | int, ...], model: type[BaseModel]) -> list[str]:

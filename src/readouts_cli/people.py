@@ -524,12 +524,7 @@ _TYPE_MESSAGES = {
     "list_type": "must be a list",
     "model_type": "must be a table",
 }
-_TYPE_HINTS = {
-    "date_type": "write a TOML date without quotes: from = 2019-05-20",
-    "string_type": 'strings are written in double quotes: name = "Yoko Kamikawa"',
-    "list_type": 'lists are written in brackets: aliases = ["Zelensky"]',
-    "model_type": "roles are tables: [[id.roles]] with title, from and to under it",
-}
+_ROLES_HINT = "roles are tables: [[id.roles]] with title, from and to under it"
 
 
 def _describe(error: Any) -> tuple[str, str | None]:
@@ -553,4 +548,6 @@ def _describe(error: Any) -> tuple[str, str | None]:
     message = _TYPE_MESSAGES.get(kind) or str(error["msg"]).removeprefix("Value error, ")
     if kind == "date_type" and isinstance(error.get("input"), str):
         message = "must be a TOML date, not a string"
-    return message, _TYPE_HINTS.get(kind)
+    if kind == "model_type":
+        return message, _ROLES_HINT
+    return message, tomlio.type_hint(kind, loc)

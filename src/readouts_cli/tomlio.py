@@ -9,7 +9,7 @@ import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -271,3 +271,28 @@ def line_of(lines: Mapping[tuple[str | int, ...], int], loc: tuple[str | int, ..
         if loc[:end] in lines:
             return lines[loc[:end]]
     return None
+
+
+# Examples of each TOML type, written on the user's own key: `{key}` is the key in error.
+_TYPE_EXAMPLES = {
+    "date_type": "write a TOML date without quotes: {key} = 2024-01-07",
+    "date_from_datetime_inexact": "write a TOML date without quotes: {key} = 2024-01-07",
+    "time_type": "write a TOML local time without quotes, with seconds: {key} = 15:10:00",
+    "int_type": "write a whole number without quotes: {key} = {number}",
+    "string_type": 'strings are written in double quotes: {key} = "..."',
+    "list_type": 'lists are written in brackets: {key} = ["..."]',
+}
+_ITEM_EXAMPLES = {
+    "int_type": "each item is a whole number without quotes: {key} = [1, 2]",
+    "string_type": 'each item is a string in double quotes: {key} = ["...", "..."]',
+}
+_NUMBERS = {"duration_minutes": "60", "amount": "300_000_000"}
+
+
+def type_hint(kind: str, loc: Sequence[str | int]) -> str | None:
+    """How to write the value at `loc` with the TOML type a Pydantic error `kind` asked for,
+    as an example on its own key (`point = 3`, or `see_also = ["...", "..."]` for an item)."""
+    key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "key")
+    in_list = bool(loc) and isinstance(loc[-1], int)
+    template = (_ITEM_EXAMPLES if in_list else _TYPE_EXAMPLES).get(kind)
+    return template.format(key=key, number=_NUMBERS.get(key, "3")) if template else None
