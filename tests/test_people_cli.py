@@ -163,17 +163,17 @@ def test_bad_registry_is_reported_with_its_line(tmp_path: Path) -> None:
 
 
 PEOPLE = """\
-Name                  Country   Latest title               Meetings   First        Last         Met most
+Name                  Country   Latest title               Meetings   First – last              Met most
 ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-Kamikawa Yoko         JP        Minister for Foreign       2          2023-09-20   2024-01-07   Dmytro Kuleba, Volodymyr
+Kamikawa Yoko         JP        Minister for Foreign       2          2023-09-20 – 2024-01-07   Dmytro Kuleba, Volodymyr
                                 Affairs                                                         Zelenskyy
-Volodymyr Zelenskyy   UA        President of Ukraine       2          2022-04-26   2024-01-07   Kamikawa Yoko, Kishida
+Volodymyr Zelenskyy   UA        President of Ukraine       2          2022-04-26 – 2024-01-07   Kamikawa Yoko, Kishida
                                                                                                 Fumio
-Abe Shinzō            JP        Prime Minister             1          2015-03-02   2015-03-02   Pavlo Klimkin
-Dmytro Kuleba         UA        Minister for Foreign       1          2023-09-20   2023-09-20   Kamikawa Yoko
+Abe Shinzō            JP        Prime Minister             1          2015-03-02 – 2015-03-02   Pavlo Klimkin
+Dmytro Kuleba         UA        Minister for Foreign       1          2023-09-20 – 2023-09-20   Kamikawa Yoko
                                 Affairs
-Kishida Fumio         JP        Prime Minister             1          2022-04-26   2022-04-26   Volodymyr Zelenskyy
-Pavlo Klimkin         UA        Minister for Foreign       1          2015-03-02   2015-03-02   Abe Shinzō
+Kishida Fumio         JP        Prime Minister             1          2022-04-26 – 2022-04-26   Volodymyr Zelenskyy
+Pavlo Klimkin         UA        Minister for Foreign       1          2015-03-02 – 2015-03-02   Abe Shinzō
                                 Affairs
 """
 
@@ -273,3 +273,12 @@ def test_check_warns_of_a_surname_alias_another_person_shares(tmp_path: Path) ->
     assert result.code == 0
     assert "comes down to 'kishida', a name Kishida Yuko shares" in result.err
     assert result.err.startswith("warning: ")
+
+
+def test_people_stays_readable_at_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run("--data", str(CORPUS), "people").out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "Met most" in out.splitlines()[0]
+    assert "President of" in out  # titles fold at words, not every three letters
+    assert "2022-04-26 –" in out

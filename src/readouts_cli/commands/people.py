@@ -36,20 +36,23 @@ def run(
 
     def table() -> None:
         print_table(
-            ("Name", "Country", "Latest title", "Meetings", "First", "Last", "Met most"),
+            ("Name", "Country", "Latest title", "Meetings", "First – last", "Met most"),
             [
                 (
                     r.who.name,
                     r.country or "",
                     r.title or "",
                     str(r.meetings),
-                    str(r.first),
-                    str(r.last),
+                    # One column that folds at the dash when space is short.
+                    f"{r.first} – {r.last}",
                     ", ".join(r.top_counterparts()),
                 )
                 for r in rows
             ],
-            no_wrap=("Name", "Country", "Meetings", "First", "Last"),
+            no_wrap=("Country", "Meetings"),
+            # In a narrow terminal (or 80 columns when piped) names and dates fold rather
+            # than the title and counterparts shrinking to a few letters a line.
+            min_widths={"Name": 10, "Latest title": 12, "First – last": 12, "Met most": 12},
         )
 
     def document() -> list[dict[str, object]]:
