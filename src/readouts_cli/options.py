@@ -42,17 +42,19 @@ def _country(value: str | None) -> str | None:
     return code
 
 
-def nonblank(value: str | None) -> str | None:
+def _refusing_blank(message: str) -> Callable[[str | None], str | None]:
     """A callback refusing an empty or blank argument (it would match everything)."""
-    if value is not None and not value.strip():
-        raise typer.BadParameter("it is empty")
-    return value
+
+    def check(value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise typer.BadParameter(message)
+        return value
+
+    return check
 
 
-def _name(value: str | None) -> str | None:
-    if value is not None and not value.strip():
-        raise typer.BadParameter("give a name, such as Zelenskyy")
-    return value
+nonblank = _refusing_blank("it is empty")
+_name = _refusing_blank("give a name, such as Zelenskyy")
 
 
 FormatOpt = Annotated[

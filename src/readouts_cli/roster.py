@@ -53,6 +53,16 @@ class Roster:
                 self._cache[name] = Who(name, name)
         return self._cache[name]
 
+    def _unambiguous(self, query: str) -> list[Person]:
+        """The registered person `query` names (or none); NotFoundError if it could be two."""
+        found = self.registry.resolve(query)
+        if len(found) > 1:
+            raise NotFoundError.of(
+                f"{query!r} could be " + ", ".join(f"{p.name} ({p.id})" for p in found),
+                hint="give the full name or the id",
+            )
+        return found
+
     def lookup(self, query: str, names: Iterable[str]) -> tuple[Who | None, frozenset[str]]:
         """The person `query` names and the participant names (as written) that are them.
 
@@ -60,12 +70,7 @@ class Roster:
         same person. Otherwise (None, the names containing the query, ignoring case and
         accents). A query that could be two registered people raises NotFoundError.
         """
-        found = self.registry.resolve(query)
-        if len(found) > 1:
-            raise NotFoundError.of(
-                f"{query!r} could be " + ", ".join(f"{p.name} ({p.id})" for p in found),
-                hint="give the full name or the id",
-            )
+        found = self._unambiguous(query)
         if found:
             target = found[0].id
             return Who(target, found[0].name, found[0]), frozenset(
@@ -80,12 +85,7 @@ class Roster:
         word ("victims" finds "victims of the New Year attacks"). A country code also finds
         the registered people of that country ("JP" finds what Kamikawa said). A name that
         could be two registered people raises NotFoundError."""
-        found = self.registry.resolve(query)
-        if len(found) > 1:
-            raise NotFoundError.of(
-                f"{query!r} could be " + ", ".join(f"{p.name} ({p.id})" for p in found),
-                hint="give the full name or the id",
-            )
+        self._unambiguous(query)
         target = self.who(query).key
         needle = fold(query)
         country = query.strip().upper() if query.strip().upper() in COUNTRIES else None

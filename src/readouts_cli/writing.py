@@ -97,7 +97,8 @@ def scaffold(data: dict[str, Any]) -> str:
             *(
                 Problem(
                     f"{_option_of(e['loc'])}: {str(e['msg']).removeprefix('Value error, ')}",
-                    hint=_OPTION_HINT,
+                    # A validator that knows the fix says it (model.HintedValueError).
+                    hint=getattr(e.get("ctx", {}).get("error"), "hint", None) or _OPTION_HINT,
                 )
                 for e in err.errors()
             )
