@@ -190,10 +190,6 @@ class Meeting(BaseModel):
             raise ValueError(message)
         return value
 
-    def consistency_problems(self) -> list[Located]:
-        """Rules that span fields, as (location, message, hint) triples."""
-        return consistency_problems(self.model_dump())
-
     def start(self) -> dt.datetime | None:
         """The aware start time, when the record gives a time and zone."""
         if self.time is None or self.timezone is None:

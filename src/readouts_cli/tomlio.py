@@ -251,14 +251,6 @@ def _scan(line: str) -> tuple[list[str], int | None]:
     return outside, None
 
 
-def split_comment(line: str) -> tuple[str, str | None]:
-    """(code, comment) for one line: the comment from an unquoted `#` on, or None."""
-    _, start = _scan(line)
-    if start is None:
-        return line, None
-    return line[:start].rstrip(), line[start:].rstrip()
-
-
 def _bracket_delta(fragment: str) -> int:
     """Net count of opening brackets in a line fragment, ignoring strings and comments."""
     outside, _ = _scan(fragment)
