@@ -28,6 +28,7 @@ from .textfold import fold
 from .vocab import Category as Category
 from .vocab import Kind as Kind
 from .vocab import Level as Level
+from .vocab import Scope as Scope
 from .vocab import Status as Status
 
 JST = "Asia/Tokyo"
@@ -55,6 +56,18 @@ def _web_address(value: str) -> str:
 
 
 Url = Annotated[str, AfterValidator(_web_address)]
+
+def _package_key(value: str) -> str:
+    if not PACKAGE_PATTERN.fullmatch(value):
+        raise HintedValueError(
+            f"{value!r} is not a package key",
+            'use lower-case words joined by hyphens, e.g. package = "jp-ua-g7-era-loans"',
+        )
+    return value
+
+
+PACKAGE_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+PackageKey = Annotated[str, AfterValidator(_package_key)]
 
 # A rule broken across fields: (where, message, hint).
 Located = tuple[tuple[str | int, ...], str, str | None]
@@ -131,6 +144,10 @@ class Aid(BaseModel):
     amount: int | None = Field(default=None, gt=0)
     currency: str | None = None
     status: Status = Field(strict=False)
+    # Absent means "item": the figure is one commitment or delivery, not a running total.
+    scope: Scope | None = Field(default=None, strict=False)
+    # Items sharing a package are statements about one commitment, counted once.
+    package: PackageKey | None = None
     channel: Text | None = None
     point: int | None = None
 

@@ -40,6 +40,13 @@ class Status(StrEnum):
     MENTIONED = "mentioned"
 
 
+class Scope(StrEnum):
+    """What an aid figure measures: one commitment or delivery, or a stated running total."""
+
+    ITEM = "item"
+    CUMULATIVE = "cumulative"
+
+
 class GroupBy(StrEnum):
     """How `readouts aid` groups its totals."""
 
@@ -49,4 +56,4 @@ class GroupBy(StrEnum):
     STATUS = "status"
 
 
-__all__ = ["Category", "GroupBy", "Kind", "Level", "Status"]
+__all__ = ["Category", "GroupBy", "Kind", "Level", "Scope", "Status"]
