@@ -82,6 +82,14 @@ def main_options(
         bool,
         typer.Option("--no-cache", help="Read every file instead of using the index."),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page long output (default: page at a terminal through "
+            "$READOUTS_PAGER, else $PAGER, else less -FRX).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -90,6 +98,14 @@ def main_options(
     ] = False,
 ) -> None:
     ctx.obj = State(data=data, skip_invalid=skip_invalid, no_cache=no_cache)
+    if ctx.invoked_subcommand in PAGED:
+        from .pager import paging
+
+        ctx.with_resource(paging(not no_pager))
+
+
+# The commands whose output is read, not answered: the others ask questions at a terminal.
+PAGED = frozenset({"list", "show", "search", "people", "person", "condolences", "aid"})
 
 
 app.command("check")(check.run)

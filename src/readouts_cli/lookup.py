@@ -11,6 +11,12 @@ from .errors import NotFoundError
 from .store import Store
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PERIOD = re.compile(r"\d{4}(?:-\d{2})?")
+
+
+def period_key(key: str) -> bool:
+    """Whether `key` names a month (YYYY-MM) or a year (YYYY) rather than a day or an id."""
+    return _PERIOD.fullmatch(key.strip()) is not None
 
 
 def find_meetings(store: Store, key: str) -> list[Record]:

@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any
 
@@ -49,8 +49,11 @@ def text(value: str, style: str = "") -> Text:
 def console(file: IO[str] | None = None) -> Console:
     from rich.console import Console
 
+    from .pager import terminal_size
+
     return Console(
         file=file or sys.stdout,
+        width=terminal_size().columns,
         highlight=False,
         markup=False,
         emoji=False,
@@ -140,3 +143,17 @@ def emit(
 
 def print_renderable(renderable: RenderableType) -> None:
     console().print(renderable)
+
+
+def print_lines(lines: Iterable[Text | str]) -> None:
+    """Lines already fitted to the width (see cells): printed as they are, never wrapped."""
+    out = console()
+    for line in lines:
+        out.print(line, soft_wrap=True, crop=False)
+
+
+def width() -> int:
+    """The width views are laid out for: the terminal's, else COLUMNS, else 80."""
+    from .pager import terminal_size
+
+    return terminal_size().columns

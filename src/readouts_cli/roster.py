@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +52,18 @@ class Roster:
             else:
                 self._cache[name] = Who(name, name)
         return self._cache[name]
+
+    def surname(self, name: str) -> str:
+        """The family name of a registered person (the word of their display name that starts
+        their registry id, "kishida-fumio" -> "Kishida"); anyone else's name as written."""
+        who = self.who(name)
+        if who.person is None:
+            return name
+        family = who.person.id.split("-", 1)[0]
+        for word in who.person.name.split():
+            if fold(word) == family:
+                return word
+        return who.person.name
 
     def _unambiguous(self, query: str) -> list[Person]:
         """The registered person `query` names (or none); NotFoundError if it could be two."""
@@ -230,8 +242,10 @@ def people_rows(records: Sequence[Record], roster: Roster) -> list[PersonRow]:
             if row.last is None or meeting.date >= row.last:
                 row.last = meeting.date
                 row.title = participant.title or row.title
-            for other, _ in present:
-                if other.key != who.key:
+            for other, other_participant in present:
+                # The other side only: not the person, nor their own country's delegation.
+                same_side = participant.country and other_participant.country == participant.country
+                if other.key != who.key and not same_side:
                     row.counterparts[other.name] += 1
     for row in rows.values():
         if row.who.person and row.who.person.latest_title():
@@ -264,7 +278,8 @@ class PersonSummary:
     condolences_to: list[tuple[Record, Condolence]] = field(default_factory=list)
     aid: list[tuple[Record, Aid]] = field(default_factory=list)
     tags: Counter[str] = field(default_factory=Counter)
-    said: list[Cited] = field(default_factory=list)
+    said: list[Cited] = field(default_factory=list)  # points where they are the speaker
+    named: list[Cited] = field(default_factory=list)  # points that only name them
 
 
 def mention_terms(who: Who, registry: Registry) -> list[str]:
@@ -292,7 +307,12 @@ def person_summary(records: Sequence[Record], roster: Roster, who: Who) -> Perso
             continue
         country = country or mine[0].country
         title = mine[0].title or (who.person.title_on(meeting.date) if who.person else None)
-        others = tuple(roster.who(p.name).name for p in meeting.participants if p not in mine)
+        # The other side: not the person's own delegation (a participant of their country).
+        others = tuple(
+            roster.who(p.name).name
+            for p in meeting.participants
+            if p not in mine and not (country and p.country == country)
+        )
         summary.timeline.append(Appearance(record, title, others))
         summary.tags.update(meeting.tags)
         for condolence in meeting.condolences:
@@ -303,8 +323,28 @@ def person_summary(records: Sequence[Record], roster: Roster, who: Who) -> Perso
         for aid in meeting.aid:
             if _is(roster, who, aid.donor) or (country and aid.donor == country):
                 summary.aid.append((record, aid))
-        summary.said.extend(_points_naming(record, meeting, terms))
+        speakers = {
+            roster.who(p.name).key: mention_terms(roster.who(p.name), roster.registry)
+            for p in meeting.participants
+        }
+        for cited in _points_naming(record, meeting, terms):
+            if _speaker(fold(cited.text), speakers) == who.key:
+                summary.said.append(cited)
+            else:
+                summary.named.append(cited)
     return summary
+
+
+def _speaker(folded: str, speakers: Mapping[str, Sequence[str]]) -> str | None:
+    """Who speaks in a point: the participant named first, as points are written ("Kamikawa
+    praised ...", "Zelenskyy thanked Kamikawa ..."); None where no participant is named."""
+    first: tuple[int, str] | None = None
+    for key, terms in speakers.items():
+        for term in terms:
+            at = find_phrase(folded, term)
+            if at != -1 and (first is None or at < first[0]):
+                first = (at, key)
+    return first[1] if first else None
 
 
 def _is(roster: Roster, who: Who, name: str) -> bool:

@@ -45,6 +45,30 @@ def participant_names(meeting: Meeting, *, countries: bool = False) -> str:
     )
 
 
+def principals(meeting: Meeting) -> list[str]:
+    """The names of the meeting's principals: the first participant from each country (the
+    delegations behind them left out); where no participant has a country, the first two."""
+    seen: set[str] = set()
+    names: list[str] = []
+    for person in meeting.participants:
+        if person.country and person.country not in seen:
+            seen.add(person.country)
+            names.append(person.name)
+    return names or [p.name for p in meeting.participants[:2]]
+
+
+SHORT_KINDS = {
+    "meeting": "meeting",
+    "courtesy-call": "call",
+    "telephone-talk": "phone",
+    "video-conference": "video",
+    "multilateral": "multi",
+    "signing": "signing",
+    "visit": "visit",
+    "other": "other",
+}
+
+
 def record_document(record: Record) -> dict[str, Any]:
     """The record as JSON: the TOML fields by their TOML names, plus the derived id and times."""
     meeting = record.meeting

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..options import FilterOptions, FormatOpt, with_filters
 from ..render import Format
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from ..corpus import Record
+    from ..model import Condolence
 
 CSV_COLUMNS = ("id", "date", "by", "to", "about", "point", "cite", "cameo")
 
@@ -34,8 +41,8 @@ def run(
     """
     from ..edge import load, open_roster, say
     from ..filters import latest
-    from ..ledger import CONDOLENCE_CAMEO, parties
-    from ..render import emit, print_table
+    from ..ledger import CONDOLENCE_CAMEO
+    from ..render import emit
     from ..views import citation
 
     store = load(ctx)
@@ -56,15 +63,9 @@ def run(
             return
 
     def table() -> None:
-        print_table(
-            ("Date", "By → to", "About", "Where"),
-            [
-                (str(r.meeting.date), parties(c.by, c.to), c.about, citation(r, c.point))
-                for r, c in items
-            ],
-            no_wrap=("Date",),
-            min_widths={"About": 20},
-        )
+        from ..render import print_lines, width
+
+        print_lines(condolence_lines(items, width()))
 
     def document() -> list[dict[str, object]]:
         return [
@@ -94,3 +95,32 @@ def run(
         ]
 
     emit(fmt, table=table, json_document=document, csv_rows=csv_rows)
+
+
+def condolence_lines(items: Sequence[tuple[Record, Condolence]], width: int) -> list[Text]:
+    """Each condolence under its citation: who to whom on the citation's line (names are never
+    cut: a line too narrow for both gives the parties a line of their own), then what about,
+    wrapped."""
+    from rich.text import Text
+
+    from ..cells import heading, wrap
+    from ..ledger import parties
+    from ..views import citation
+
+    prose = min(width, 100)
+    lines: list[Text] = []
+    for record, condolence in items:
+        cite = citation(record, condolence.point)
+        who = parties(condolence.by, condolence.to)
+        line = heading(cite)
+        if line.cell_len + 2 + len(who) <= width:
+            line.append("  " + who)
+            lines.append(line)
+        else:
+            lines.append(line)
+            if len(who) + 2 <= width:
+                lines.append(Text("  " + who))
+            else:  # one party a line, so no name is broken between lines
+                lines += [Text(f"  {condolence.by} →"), Text(f"  {condolence.to}")]
+        lines.extend(Text("    ") + part for part in wrap(condolence.about, prose - 4))
+    return lines

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import typer
 
 from ..options import FilterOptions, FormatOpt, with_filters
 from ..render import Format
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from ..corpus import Record
+    from ..roster import Roster
 
 COLUMNS = ("id", "date", "time", "timezone", "jst", "kind", "level", "participants", "title")
 
@@ -21,8 +30,8 @@ def run(
     Example: readouts list --from 2024 --person Zelenskyy
     """
     from ..edge import load, say
-    from ..render import emit, print_table
-    from ..views import jst_iso, jst_time, local_time, participant_names, record_document
+    from ..render import emit
+    from ..views import jst_iso, local_time, participant_names, record_document
 
     store = load(ctx)
     chosen = filters.filters(ctx, store)
@@ -33,20 +42,10 @@ def run(
             return
 
     def table() -> None:
-        print_table(
-            ("Date", "Local", "JST", "Kind", "Participants", "Title"),
-            [
-                (
-                    str(r.meeting.date),
-                    local_time(r.meeting),
-                    jst_time(r.meeting),
-                    r.meeting.kind,
-                    participant_names(r.meeting),
-                    r.meeting.title,
-                )
-                for r in records
-            ],
-        )
+        from ..edge import open_roster
+        from ..render import print_lines, width
+
+        print_lines(timeline(records, open_roster(ctx), width()))
 
     def csv_rows() -> tuple[tuple[str, ...], list[list[str | None]]]:
         rows = []
@@ -73,3 +72,44 @@ def run(
         json_document=lambda: [record_document(r) for r in records],
         csv_rows=csv_rows,
     )
+
+
+def timeline(records: Sequence[Record], roster: Roster, width: int) -> list[Text]:
+    """One line per meeting, fitted to `width`: the id (it starts with the date), the local
+    time and Japan time, the principals by family name, the kind and the title, cut.
+
+    The least important columns give way first at narrow widths: the kind is shortened, then
+    dropped, then the principals (the id names them too), and the title is cut; the id and
+    the times are never cut.
+    """
+    from ..cells import Column, render_rows
+    from ..views import SHORT_KINDS, jst_time, local_time, principals
+
+    def names(record: Record) -> str:
+        shown = [roster.surname(name) for name in principals(record.meeting)]
+        return ", ".join(shown[:3]) + (f" +{len(shown) - 3}" if len(shown) > 3 else "")
+
+    kinds = [str(r.meeting.kind) for r in records]
+    titles = [r.meeting.title for r in records]
+    columns = [
+        Column("ID", [r.id for r in records], priority=0, overflow=True),
+        Column("LOCAL", [local_time(r.meeting) for r in records], priority=1),
+        Column("JST", [jst_time(r.meeting) for r in records], priority=2),
+        Column(
+            "KIND",
+            kinds,
+            priority=5,
+            alternative=Column("KIND", [SHORT_KINDS[k] for k in kinds]),
+        ),
+        Column("WITH", [names(r) for r in records], priority=4),
+        Column(
+            "TITLE",
+            titles,
+            priority=3,
+            elastic=True,
+            min_width=30,
+            # Narrower than that, a short title still beats none once the rest is placed.
+            alternative=Column("TITLE", titles, priority=6, elastic=True, min_width=10),
+        ),
+    ]
+    return render_rows(columns, width)

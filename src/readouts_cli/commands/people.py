@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import typer
 
 from ..options import FilterOptions, FormatOpt, with_filters
 from ..render import Format
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from ..roster import PersonRow, Roster
 
 CSV_COLUMNS = ("id", "name", "country", "title", "meetings", "first", "last", "counterparts")
 
@@ -21,12 +29,13 @@ def run(
     Filters choose the meetings counted. Example: readouts people --from 2022 --country JP
     """
     from ..edge import load, open_roster, say
-    from ..render import emit, print_table
+    from ..render import emit
     from ..roster import people_rows
 
     store = load(ctx)
     chosen = filters.filters(ctx, store, limit=False)
-    rows = people_rows(store.select(chosen), open_roster(ctx))
+    roster = open_roster(ctx)
+    rows = people_rows(store.select(chosen), roster)
     if filters.limit is not None:
         rows = rows[: filters.limit]  # on `people`, -n keeps the N people with the most meetings
     if not rows:
@@ -35,25 +44,9 @@ def run(
             return
 
     def table() -> None:
-        print_table(
-            ("Name", "Country", "Latest title", "Meetings", "First – last", "Met most"),
-            [
-                (
-                    r.who.name,
-                    r.country or "",
-                    r.title or "",
-                    str(r.meetings),
-                    # One column that folds at the dash when space is short.
-                    f"{r.first} – {r.last}",
-                    ", ".join(r.top_counterparts()),
-                )
-                for r in rows
-            ],
-            no_wrap=("Country", "Meetings"),
-            # In a narrow terminal (or 80 columns when piped) names and dates fold rather
-            # than the title and counterparts shrinking to a few letters a line.
-            min_widths={"Name": 10, "Latest title": 12, "First – last": 12, "Met most": 12},
-        )
+        from ..render import print_lines, width
+
+        print_lines(people_lines(rows, roster, width()))
 
     def document() -> list[dict[str, object]]:
         return [
@@ -89,3 +82,28 @@ def run(
         ]
 
     emit(fmt, table=table, json_document=document, csv_rows=csv_rows)
+
+
+def people_lines(rows: Sequence[PersonRow], roster: Roster, width: int) -> list[Text]:
+    """One line per person: name, country, meetings, first and last, the counterparts met
+    most (family names, fewer of them where room is short), and the latest title, cut."""
+    from ..cells import Column, render_rows
+
+    def met(row: PersonRow, n: int) -> str:
+        return ", ".join(roster.surname(name) for name in row.top_counterparts(n))
+
+    met_most = Column("MET MOST", [met(r, 3) for r in rows], priority=3)
+    met_most.alternative = Column("MET MOST", [met(r, 2) for r in rows])
+    met_most.alternative.alternative = Column("MET MOST", [met(r, 1) for r in rows])
+    return render_rows(
+        [
+            Column("NAME", [r.who.name for r in rows], priority=0),
+            Column("CC", [r.country or "" for r in rows], priority=1),
+            Column("MEETINGS", [str(r.meetings) for r in rows], priority=1, align_right=True),
+            Column("FIRST", [str(r.first or "") for r in rows], priority=2),
+            Column("LAST", [str(r.last or "") for r in rows], priority=2),
+            met_most,
+            Column("LATEST TITLE", [r.title or "" for r in rows], priority=4, elastic=True),
+        ],
+        width,
+    )

@@ -6,11 +6,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..options import FormatOpt, nonblank
+from ..options import FormatOpt, FromOpt, ToOpt, nonblank
 from ..render import Format
 
 if TYPE_CHECKING:
-    from ..roster import PersonSummary
+    from rich.text import Text
+
+    from ..roster import Appearance, PersonSummary, Roster
 
 CSV_COLUMNS = ("id", "date", "section", "n", "text")
 
@@ -23,6 +25,8 @@ def run(
             help="A name in any spelling people.toml knows, or an id.", callback=nonblank
         ),
     ],
+    from_: FromOpt = None,
+    to: ToOpt = None,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Summarise one person: roles, meetings, condolences, aid and the points naming them.
@@ -32,7 +36,8 @@ def run(
     from ..edge import load, open_roster
     from ..errors import NotFoundError
     from ..filters import Filters
-    from ..render import emit, print_renderable
+    from ..options import FilterOptions
+    from ..render import emit, print_lines, width
     from ..roster import person_summary
 
     store = load(ctx)
@@ -51,10 +56,12 @@ def run(
                 hint = "could be " + ", ".join(sorted(w.name for w in written.values()))
             raise NotFoundError.of(f"no person called {name!r}", hint=hint)
         who = next(iter(written.values()))
-    summary = person_summary(store.select(Filters(names=names)), roster, who)
+    period = FilterOptions(from_=from_, to=to).filters(ctx, store)
+    chosen = Filters(names=names, start=period.start, end=period.end)
+    summary = person_summary(store.select(chosen), roster, who)
     emit(
         fmt,
-        table=lambda: print_renderable(summary_view(summary)),
+        table=lambda: print_lines(summary_view(summary, roster, width())),
         json_document=lambda: summary_document(summary),
         csv_rows=lambda: (CSV_COLUMNS, summary_rows(summary)),
     )
@@ -105,6 +112,10 @@ def summary_document(summary: PersonSummary) -> dict[str, Any]:
             {"cite": citation(c.record, c.point), "point": c.point, "text": c.text}
             for c in summary.said
         ],
+        "named": [
+            {"cite": citation(c.record, c.point), "point": c.point, "text": c.text}
+            for c in summary.named
+        ],
     }
 
 
@@ -134,23 +145,23 @@ def summary_rows(summary: PersonSummary) -> list[list[object]]:
     for r, aid in summary.aid:
         rows.append([r.id, r.meeting.date, "aid", aid.point or "", describe_aid(aid)])
     for cited in summary.said:
-        rows.append([cited.record.id, cited.record.meeting.date, "point", cited.point, cited.text])
+        rows.append([cited.record.id, cited.record.meeting.date, "said", cited.point, cited.text])
+    for cited in summary.named:
+        rows.append([cited.record.id, cited.record.meeting.date, "named", cited.point, cited.text])
     return rows
 
 
-def summary_view(summary: PersonSummary) -> Any:
-    from rich.console import Group, RenderableType
-    from rich.table import Table
+def summary_view(summary: PersonSummary, roster: Roster, width: int) -> list[Text]:
+    """One person for the terminal: a header block, the meetings one per line, then
+    condolences, aid and points, each item under its citation."""
+    from rich.text import Text
 
+    from ..cells import Column, hanging, heading, render_rows, wrap
     from ..ledger import describe_aid, describe_condolence
-    from ..render import text
-    from ..views import citation
+    from ..views import SHORT_KINDS, citation
 
     person = summary.who.person
-    parts: list[RenderableType] = [text(summary.who.name, "bold")]
-    header = Table.grid(padding=(0, 2))
-    header.add_column(style="bold")
-    header.add_column(overflow="fold")
+    lines: list[Text] = [heading(summary.who.name)]
     facts = [
         ("id", person.id if person else "(not in people.toml)"),
         ("native", person.native or "" if person else ""),
@@ -158,59 +169,90 @@ def summary_view(summary: PersonSummary) -> Any:
         ("aliases", ", ".join(person.aliases) if person else ""),
         ("wikidata", (person.wikidata or "") if person else ""),
     ]
+    facts += [
+        ("role", f"{role.title} ({role.start or '…'} – {role.end or 'now'})")
+        for role in (person.roles if person else [])
+    ]
     for label, value in facts:
         if value:
-            header.add_row(label, text(value))
-    for role in person.roles if person else []:
-        span = f"{role.start or '…'} – {role.end or 'now'}"
-        header.add_row("role", text(f"{role.title} ({span})"))
-    parts.append(header)
+            lines += hanging(f"  {label}", value, width, 12)
 
-    def section(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-        if not rows:
+    timeline = summary.timeline
+    if timeline:
+        kinds = [str(a.record.meeting.kind) for a in timeline]
+        titles = [a.record.meeting.title for a in timeline]
+        columns = [
+            Column("ID", [a.record.id for a in timeline], priority=0, overflow=True),
+            Column(
+                "KIND",
+                kinds,
+                priority=3,
+                alternative=Column("KIND", [SHORT_KINDS[k] for k in kinds]),
+            ),
+            Column(
+                "WITH",
+                [_other_side(a, roster) for a in timeline],
+                priority=1,
+            ),
+            Column(
+                "TITLE",
+                titles,
+                priority=2,
+                elastic=True,
+                min_width=20,
+                alternative=Column("TITLE", titles, priority=4, elastic=True, min_width=10),
+            ),
+        ]
+        lines += [Text(), heading(f"Meetings ({len(timeline)})"), *render_rows(columns, width)]
+
+    def cited(title: str, items: list[tuple[str, str]]) -> None:
+        if not items:
             return
-        grid = Table.grid(padding=(0, 2))
-        for column in columns:
-            grid.add_column(no_wrap=column == "nowrap", overflow="fold")
-        for row in rows:
-            grid.add_row(*(text(cell) for cell in row))
-        parts.extend(["", text(title, "bold"), grid])
+        lines.extend([Text(), heading(f"{title} ({len(items)})")])
+        for cite, body in items:
+            lines.append(Text(cite))
+            lines.extend(Text("    ") + line for line in wrap(body, width - 4))
 
-    section(
-        f"Meetings ({len(summary.timeline)})",
-        ("nowrap", "nowrap", "wrap", "wrap", "nowrap"),
-        [
-            (
-                str(a.record.meeting.date),
-                str(a.record.meeting.kind),
-                a.title or "",
-                ", ".join(a.counterparts),
-                a.record.id,
-            )
-            for a in summary.timeline
-        ],
-    )
-    section(
+    cited(
         "Condolences expressed",
-        ("wrap", "nowrap"),
-        [(describe_condolence(c), citation(r, c.point)) for r, c in summary.condolences_by],
+        [(citation(r, c.point), describe_condolence(c)) for r, c in summary.condolences_by],
     )
-    section(
+    cited(
         "Condolences received",
-        ("wrap", "nowrap"),
-        [(describe_condolence(c), citation(r, c.point)) for r, c in summary.condolences_to],
+        [(citation(r, c.point), describe_condolence(c)) for r, c in summary.condolences_to],
     )
-    section(
-        "Aid announced",
-        ("wrap", "nowrap"),
-        [(describe_aid(a), citation(r, a.point)) for r, a in summary.aid],
-    )
+    for title, statuses in AID_SECTIONS:
+        cited(
+            title,
+            [
+                (citation(r, a.point), describe_aid(a))
+                for r, a in summary.aid
+                if a.status in statuses
+            ],
+        )
     if summary.tags:
         tags = ", ".join(f"{tag} ({n})" for tag, n in summary.tags.most_common())
-        parts.extend(["", text("Tags", "bold"), text(tags)])
-    section(
-        "What they said (points naming them)",
-        ("nowrap", "wrap"),
-        [(citation(c.record, c.point), c.text) for c in summary.said],
-    )
-    return Group(*parts)
+        lines.extend([Text(), heading("Tags"), *wrap(tags, width)])
+    cited("What they said", [(citation(c.record, c.point), c.text) for c in summary.said])
+    cited("Points naming them", [(citation(c.record, c.point), c.text) for c in summary.named])
+    return lines
+
+
+def _other_side(appearance: Appearance, roster: Roster) -> str:
+    """The principals of the other side by family name (their delegations left out)."""
+    from ..views import principals
+
+    others = {roster.who(n).key for n in appearance.counterparts}
+    shown = [
+        roster.surname(n)
+        for n in principals(appearance.record.meeting)
+        if roster.who(n).key in others
+    ] or [roster.surname(n) for n in appearance.counterparts[:1]]
+    return ", ".join(shown)
+
+
+AID_SECTIONS = (
+    ("Aid committed", ("announced", "pledged")),
+    ("Aid delivered", ("delivered",)),
+    ("Aid mentioned", ("mentioned",)),
+)

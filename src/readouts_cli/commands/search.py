@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..options import FilterOptions, FormatOpt, with_filters
 from ..render import Format
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from ..search import Hit
 
 CSV_COLUMNS = ("id", "date", "where", "point", "snippet")
 
@@ -34,7 +40,7 @@ def run(
     from ..edge import load, say
     from ..errors import ReadoutsError
     from ..filters import latest
-    from ..render import emit, highlighted, print_table
+    from ..render import emit
     from ..search import phrases_of, snippet
     from ..views import citation
 
@@ -56,12 +62,9 @@ def run(
             return
 
     def table() -> None:
-        rows = []
-        for hit in hits:
-            shown, spans = snippet(hit.field.text, hit.spans)
-            cell = highlighted(shown, spans, "bold reverse")
-            rows.append((str(hit.record.meeting.date), hit.record.id, hit.field.where, cell))
-        print_table(("Date", "Id", "Where", "Match"), rows)
+        from ..render import print_lines, width
+
+        print_lines(grouped_hits(hits, width()))
 
     def json_document() -> list[dict[str, object]]:
         return [
@@ -91,3 +94,53 @@ def run(
         ]
 
     emit(fmt, table=table, json_document=json_document, csv_rows=csv_rows)
+    meetings = len({h.record.id for h in hits})
+    if hits:
+        say(f"{_count(len(hits), 'hit')} in {_count(meetings, 'meeting')}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
+def where_cited(hit: Hit) -> str:
+    """Where a hit is, as a reader cites it: "§3", "title", "aid §4"."""
+    where = hit.field.where
+    if where.startswith("§") or hit.field.point is None:
+        return where
+    return f"{where} §{hit.field.point}"
+
+
+def grouped_hits(hits: Sequence[Hit], width: int) -> list[Text]:
+    """Hits grouped by meeting, as ripgrep's --heading groups them by file: a heading with the
+    id and the meeting's title, then one line per hit: where, and the text around the match,
+    highlighted, in the room the line has."""
+    from rich.text import Text
+
+    from ..cells import cut, heading
+    from ..render import highlighted
+    from ..search import snippet
+
+    lines: list[Text] = []
+    groups: dict[str, list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault(hit.record.id, []).append(hit)
+    for index, (record_id, group) in enumerate(groups.items()):
+        if index:
+            lines.append(Text())
+        title = group[0].record.meeting.title
+        head = heading(record_id)
+        if width - head.cell_len - 2 >= 10:
+            head.append("  ")
+            head.append_text(cut(title, width - head.cell_len))
+        lines.append(head)
+        places = [where_cited(h) for h in group]
+        indent = 2 + max(len(p) for p in places) + 2
+        for place, hit in zip(places, group, strict=True):
+            room = width - indent
+            shown, spans = snippet(hit.field.text, hit.spans, width=max(room, 1))
+            line = Text("  " + place.ljust(indent - 2))
+            line.append_text(cut(highlighted(shown, spans, "bold reverse"), room))
+            line.rstrip()
+            lines.append(line)
+    return lines

@@ -10,7 +10,7 @@ from ..options import FormatOpt, nonblank
 from ..render import Format
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.text import Text
 
     from ..corpus import Record
 
@@ -23,7 +23,8 @@ def run(
         str,
         typer.Argument(
             metavar="DATE|ID",
-            help="A date (YYYY-MM-DD), an id or the start of an id.",
+            help="A day (YYYY-MM-DD), a month or year (listed one line each), an id or the "
+            "start of an id.",
             callback=nonblank,
         ),
     ],
@@ -33,22 +34,39 @@ def run(
 
     Example: readouts show 2024-01-07
     """
+    from rich.text import Text
+
     from ..edge import load
-    from ..lookup import find_meetings
-    from ..render import emit, print_renderable
+    from ..lookup import find_meetings, period_key
+    from ..render import emit, print_lines, width
     from ..views import record_document
 
-    records = find_meetings(load(ctx), key)
+    store = load(ctx)
+    period = period_key(key) and not store.with_id_prefix(key + "-x")
+    if period:
+        from ..filters import Filters
+
+        records = store.select(Filters.build(on=key))
+        if not records:
+            from ..errors import NotFoundError
+
+            raise NotFoundError.of(f"no meetings in {key}", hint="`readouts list` shows them")
+    else:
+        records = find_meetings(store, key)
 
     def table() -> None:
-        from rich.console import Group
+        if period:
+            from ..edge import open_roster
+            from .list_ import timeline
 
-        parts: list[RenderableType] = []
+            print_lines(timeline(records, open_roster(ctx), width()))
+            return
+        lines: list[Text] = []
         for index, record in enumerate(records):
             if index:
-                parts.append("")
-            parts.append(meeting_view(record))
-        print_renderable(Group(*parts))
+                lines.append(Text())
+            lines += meeting_view(record, width())
+        print_lines(lines)
 
     emit(
         fmt,
@@ -85,19 +103,17 @@ def _person_line(name: str, title: str | None, country: str | None) -> str:
     return f"{line} ({country})" if country else line
 
 
-def meeting_view(record: Record) -> RenderableType:
-    """One meeting in full, for the terminal: header, participants, points, condolences, aid."""
-    from rich.console import Group
-    from rich.table import Table
+def meeting_view(record: Record, width: int) -> list[Text]:
+    """One meeting in full, for the terminal: header, participants, points, condolences, aid.
+    Prose wraps at the width or at 100 columns, whichever is smaller."""
+    from rich.text import Text
 
+    from ..cells import hanging, heading, wrap
     from ..ledger import describe_aid, describe_condolence
-    from ..render import text
     from ..views import duration, jst_time, local_time
 
+    prose = min(width, 100)
     meeting = record.meeting
-    header = Table.grid(padding=(0, 2))
-    header.add_column(style="bold")
-    header.add_column(overflow="fold")
     when = local_time(meeting)
     if when:
         when = f"{when} {meeting.timezone} · {jst_time(meeting, dated=True)} JST"
@@ -110,26 +126,24 @@ def meeting_view(record: Record) -> RenderableType:
         ("place", meeting.place or ""),
         ("kind", f"{meeting.kind}{level}"),
         ("source", meeting.source or ""),
+        *(("see also", url) for url in meeting.see_also),
         ("publisher", meeting.publisher or ""),
         ("tags", ", ".join(meeting.tags)),
     ]
+    lines: list[Text] = [*wrap(heading(meeting.title), prose)]
     for label, value in fields:
         if value:
-            header.add_row(label, text(value))
-
-    parts: list[RenderableType] = [text(meeting.title, "bold"), header]
+            lines += hanging(label, value, prose, 11)
     if meeting.summary:
-        parts += ["", text(meeting.summary)]
+        lines += [Text(), *wrap(meeting.summary, prose)]
 
     def section(title: str, items: list[tuple[str, str]]) -> None:
         if not items:
             return
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(justify="right", no_wrap=True)
-        grid.add_column(overflow="fold")
+        lines.extend([Text(), heading(title)])
+        indent = max(len(mark) for mark, _ in items) + 1
         for mark, body in items:
-            grid.add_row(mark, text(body))
-        parts.extend(["", text(title, "bold"), grid])
+            lines.extend(hanging(mark.rjust(indent - 1), body, prose, indent))
 
     section(
         "Participants",
@@ -141,4 +155,4 @@ def meeting_view(record: Record) -> RenderableType:
         [(f"§{c.point}" if c.point else "•", describe_condolence(c)) for c in meeting.condolences],
     )
     section("Aid", [(f"§{a.point}" if a.point else "•", describe_aid(a)) for a in meeting.aid])
-    return Group(*parts)
+    return lines

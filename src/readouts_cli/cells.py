@@ -1,0 +1,248 @@
+"""Fitting text to the terminal: cells that are cut at a word with an ellipsis, paragraphs
+wrapped at word boundaries, and column plans that drop the least important column first.
+
+Every view that prints lines builds them here, so the rules hold everywhere: no line is wider
+than the width, no word of a record is split across lines, and nothing is padded at the end of
+a line. Widths are terminal cells (a CJK character takes two).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+from rich.text import Text
+
+ELLIPSIS = "…"
+GAP = "  "
+
+
+def width_of(value: str | Text) -> int:
+    return value.cell_len if isinstance(value, Text) else cell_len(value)
+
+
+def as_text(value: str | Text) -> Text:
+    """Record text as inert Text (control characters escaped, no markup read)."""
+    if isinstance(value, Text):
+        return value
+    from .render import text
+
+    return text(value)
+
+
+def _cut_at(plain: str, width: int) -> int:
+    """How many characters of `plain` fit in `width` cells with an ellipsis after them,
+    ending between words (at a space, or after a hyphen); 0 when not even one word fits, so
+    that no word is shown in part."""
+    room = width - 1
+    used = end = 0
+    for i, char in enumerate(plain):
+        used += cell_len(char)
+        if used > room:
+            break
+        end = i + 1
+    if end < len(plain) and not plain[end].isspace():
+        space = plain.rfind(" ", 0, end)
+        hyphen = plain.rfind("-", 1, end)
+        end = max(space, hyphen + 1 if hyphen != -1 else 0, 0)
+    return len(plain[:end].rstrip())
+
+
+def cut(value: str | Text, width: int) -> Text:
+    """`value` in at most `width` cells: whole, or cut after a word with an ellipsis."""
+    value = as_text(value)
+    if value.cell_len <= width:
+        return value
+    if width <= 0:
+        return Text()
+    end = _cut_at(value.plain, width)
+    out = value[:end]
+    out.append(ELLIPSIS)
+    return out
+
+
+def wrap(value: str | Text, width: int) -> list[Text]:
+    """`value` as lines of at most `width` cells, broken between words only; a single word
+    wider than the line is cut with an ellipsis rather than split, except a web address,
+    which is never cut (a reader copies it)."""
+    value = as_text(value)
+    lines: list[Text] = []
+    plain = value.plain
+    pos = 0
+    words: list[tuple[int, int]] = []
+    while pos < len(plain):
+        while pos < len(plain) and plain[pos].isspace():
+            pos += 1
+        start = pos
+        while pos < len(plain) and not plain[pos].isspace():
+            pos += 1
+        if pos > start:
+            words.append((start, pos))
+    current: list[tuple[int, int]] = []
+    used = 0
+    for start, end in words:
+        size = cell_len(plain[start:end])
+        if current and used + 1 + size > width:
+            lines.append(_join(value, current))
+            current, used = [], 0
+        if not current:
+            current, used = [(start, end)], size
+        else:
+            current.append((start, end))
+            used += 1 + size
+    if current:
+        lines.append(_join(value, current))
+    # A web address is copied whole: it keeps a line of its own, however wide.
+    return [line if "://" in line.plain else cut(line, width) for line in lines] or [Text()]
+
+
+def _join(value: Text, words: list[tuple[int, int]]) -> Text:
+    """The words of `value` at these positions, one space apart, styles kept."""
+    whole = value[words[0][0] : words[-1][1]]
+    if whole.plain == " ".join(value.plain[start:end] for start, end in words):
+        return whole  # single spaces already: a style spanning words stays one span
+    out = Text()
+    for i, (start, end) in enumerate(words):
+        if i:
+            out.append(" ")
+        out.append_text(value[start:end])
+    return out
+
+
+def hanging(label: str | Text, body: str | Text, width: int, indent: int) -> list[Text]:
+    """`label` padded to `indent` cells, then `body` wrapped beside it; following lines start
+    under the body. A label wider than the indent gets a line of its own."""
+    label = as_text(label)
+    lines = wrap(body, max(width - indent, 1))
+    if label.cell_len + 1 > indent:
+        return [label, *(Text(" " * indent) + line for line in lines)]
+    first = label.copy()
+    first.pad_right(indent - label.cell_len)
+    out = [first + lines[0]]
+    out += [Text(" " * indent) + line for line in lines[1:]]
+    return out
+
+
+@dataclass
+class Column:
+    """One column of a one-line-per-item view.
+
+    `cells` hold the values row by row. A column that is not `elastic` is never cut: it is
+    shown whole or not at all. An elastic column (a title, a snippet) is cut with an ellipsis
+    to the room left, and is shown only if at least `min_width` cells are left for it.
+    `priority` orders who gets the room (0 first); the display order is the order given.
+    `alternative` is a shorter form of the same column (kinds abbreviated), tried before the
+    column is dropped. An `overflow` column is as wide as most of its cells; a longer cell
+    (a rare long id) pushes the rest of its own row right, and that row's elastic cell gives
+    way.
+    """
+
+    header: str
+    cells: Sequence[str | Text]
+    priority: int = 0
+    elastic: bool = False
+    min_width: int = 12
+    alternative: Column | None = None
+    align_right: bool = False
+    overflow: bool = False
+    shown_width: int = field(default=0, init=False)
+
+    def natural_width(self) -> int:
+        widths = sorted(width_of(c) for c in self.cells)
+        if self.overflow and widths:
+            # As wide as the cells near the typical one; a cell far wider overflows its row.
+            median = widths[len(widths) // 2]
+            widest = max(w for w in widths if w <= median + OVERFLOW_SLACK)
+        else:
+            widest = widths[-1] if widths else 0
+        return max(widest, cell_len(self.header)) if self.header else widest
+
+
+# How much wider than the median cell an overflow column still grows for.
+OVERFLOW_SLACK = 6
+
+
+def plan(columns: Sequence[Column], width: int) -> list[Column]:
+    """The columns that fit in `width`, in display order, each with its `shown_width`.
+
+    Columns are taken by priority. One that does not fit whole is replaced by its shorter
+    alternative, else dropped; an elastic column reserves its `min_width` when it comes, and
+    at the end gets all the room that is left.
+    """
+    chosen: dict[int, Column] = {}
+    used = 0
+    for index in sorted(range(len(columns)), key=lambda i: columns[i].priority):
+        column: Column | None = columns[index]
+        while column is not None:
+            natural = column.natural_width()
+            need = (min(column.min_width, natural) if column.elastic else natural) + (
+                len(GAP) if chosen else 0
+            )
+            if natural and used + need <= width:
+                column.shown_width = need - (len(GAP) if chosen else 0)
+                chosen[index] = column
+                used += need
+                break
+            column = column.alternative
+    for column in chosen.values():
+        if column.elastic:
+            column.shown_width = min(column.natural_width(), column.shown_width + width - used)
+            break
+    return [chosen[i] for i in sorted(chosen)]
+
+
+def render_rows(columns: Sequence[Column], width: int, *, header: bool = True) -> list[Text]:
+    """The rows of `columns` fitted to `width`, a header line first when asked.
+
+    No line is wider than `width`: where an overflowing cell pushes its row, the row's elastic
+    cell is cut shorter, and cells that no longer fit at all are left off that row.
+    """
+    shown = plan(columns, width)
+    if not shown:
+        return []
+    lines: list[Text] = []
+    if header:
+        line = Text()
+        for i, column in enumerate(shown):
+            if i:
+                line.append(GAP)
+            line.append(column.header.ljust(column.shown_width), style="bold")
+        lines.append(_rstrip(line))
+    for row in range(len(shown[0].cells)):
+        line = Text()
+        excess = sum(max(width_of(c.cells[row]) - c.shown_width, 0) for c in shown if c.overflow)
+        for i, column in enumerate(shown):
+            cell = as_text(column.cells[row])
+            room = column.shown_width
+            if column.elastic:
+                room = max(room - excess, 0)
+                excess -= column.shown_width - room
+            elif not column.overflow and line.cell_len + len(GAP) * bool(i) + room > width:
+                break
+            cell = cut(cell, room) if column.elastic else cell
+            if not cell.cell_len and column.elastic:
+                continue
+            if i:
+                line.append(GAP)
+            pad = max(room - cell.cell_len, 0)
+            if column.align_right:
+                line.append(" " * pad)
+                line.append_text(cell)
+            else:
+                line.append_text(cell)
+                line.append(" " * pad)
+        lines.append(_rstrip(line))
+    return lines
+
+
+def _rstrip(line: Text) -> Text:
+    line.rstrip()
+    return line
+
+
+def heading(value: str | Text) -> Text:
+    """A section heading: bold at a terminal, plain text when piped."""
+    out = as_text(value).copy()
+    out.stylize("bold")
+    return out
