@@ -165,7 +165,7 @@ def test_show_by_id_prefix_and_midnight_crossing() -> None:
 
 def test_show_amount_is_readable() -> None:
     assert (
-        "§1 JP → UA: financial assistance, raised to the new total; US$300 million; financial, pledged"
+        "§1 JP → UA: financial assistance, raised to US$300 million; US$300 million; financial, pledged"
         in data("show", "2022-04-26")
     )
 

@@ -19,7 +19,7 @@ name = "Volodymyr Zelenskyy"
 native = "Володимир Зеленський"
 country = "UA"
 aliases = ["Zelensky", "Volodymyr ZELENSKYY"]
-wikidata = "Q3881"
+wikidata = "Q3874799"
 
 [[zelenskyy-volodymyr.roles]]
 title = "President of Ukraine"
@@ -257,7 +257,7 @@ def test_a_bad_registry_reports_every_problem_with_its_line_and_field(tmp_path: 
         (9, "zelenskyy-volodymyr.roles[0].from", "must be a TOML date, not a string"),
         (15, "zelenskyy-volodymyr.roles[1].until", "unknown key"),
         (17, "kamikawa-yoko.name", "required key is missing"),
-        (19, "kamikawa-yoko.wikidata", "'Q12a' is not a Wikidata item id (Q and digits, e.g. 'Q3881')"),
+        (19, "kamikawa-yoko.wikidata", "'Q12a' is not a Wikidata item id (Q and digits, e.g. 'Q3874799')"),
     }  # fmt: skip
 
 

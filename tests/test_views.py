@@ -106,7 +106,7 @@ CITE                              FROM → TO  AMOUNT
     modernisation of a sewage aeration station in Kyiv (reconstruction;
     mentioned; package jp-ua-bortnychi; not added: mention)
 2022-04-26-kishida-zelenskyy §1   JP → UA    US$300 million
-    financial assistance, raised to the new total (financial; pledged; package
+    financial assistance, raised to US$300 million (financial; pledged; package
     jp-ua-financial-2022; not added: repeat)
 2023-05-21-kishida-zelenskyy-multilateral §1  JP → UA    US$7.6 billion
     total support pledged to date (other; mentioned; running total; package
@@ -265,8 +265,8 @@ CITE                              FROM → TO  AMOUNT
     modernisation of a sewage aeration station in Kyiv (reconstruction; mentioned; package
     jp-ua-bortnychi; not added: mention)
 2022-04-26-kishida-zelenskyy §1   JP → UA    US$300 million
-    financial assistance, raised to the new total (financial; pledged; package jp-ua-financial-2022;
-    not added: repeat)
+    financial assistance, raised to US$300 million (financial; pledged; package
+    jp-ua-financial-2022; not added: repeat)
 2023-05-21-kishida-zelenskyy-multilateral §1  JP → UA    US$7.6 billion
     total support pledged to date (other; mentioned; running total; package jp-ua-total-support; not
     added: running total)

@@ -1500,7 +1500,8 @@ def draft_from_text(
     if condolences:
         data["condolences"] = condolences
     lead_numbered = lead_para is not None and lead_para.number is not None
-    aid = _aid(points, "" if lead_numbered else lead_sentence, people, notes)
+    year = date.year if date else None
+    aid = _aid(points, "" if lead_numbered else lead_sentence, people, notes, year)
     if aid:
         data["aid"] = aid
     if not data["participants"]:
@@ -2298,7 +2299,11 @@ def _trim(text: str, size: int) -> str:
 
 
 def _aid(
-    points: Sequence[str], lead: str, people: Sequence[_Person], notes: _Notes
+    points: Sequence[str],
+    lead: str,
+    people: Sequence[_Person],
+    notes: _Notes,
+    year: int | None = None,
 ) -> list[dict[str, Any]]:
     """Aid items: every amount said in an aid context, and aid named without an amount.
 
@@ -2320,7 +2325,7 @@ def _aid(
                     lo = amounts[i - 1].end if i else 0
                     hi = amounts[i + 1].start if i + 1 < len(amounts) else len(norm)
                     found = _Found(norm, norm[lo:hi], amount.start - lo, amount, len(amounts) == 1)
-                    items.extend(_aid_item(found, speaker, people, number))
+                    items.extend(_aid_item(found, speaker, people, number, year))
                 continue
             if number is None or not _AID_NOUN_RE.search(sentence):
                 continue
@@ -2329,11 +2334,18 @@ def _aid(
                 noun = _AID_NOUN_RE.search(part) or _CATEGORY_HINT_RE.search(part)
                 if noun:
                     found = _Found(sentence, part, noun.start(), None, not parts, whole=bool(parts))
-                    items.extend(_aid_item(found, speaker, people, number))
+                    items.extend(_aid_item(found, speaker, people, number, year))
     for index, item in enumerate(items, start=1):
         where = f"aid {index}" + (f" (point {item['point']})" if "point" in item else " (lead)")
         if "recipient" not in item:
             notes.gap(f"{where}: recipient unknown", f"aid.{index}")
+        if item.get("scope") == "cumulative":
+            notes.warn(f'{where}: a stated running total (scope = "cumulative"): never added')
+        elif "package" in item:
+            notes.warn(
+                f"{where}: it changes an earlier commitment; package {item['package']!r} is a "
+                "suggestion: give it the key that commitment's other statements use"
+            )
     return items
 
 
@@ -2365,7 +2377,11 @@ def _including_parts(sentence: str) -> list[str]:
 
 
 def _aid_item(
-    found: _Found, speaker: _Person | None, people: Sequence[_Person], number: int | None
+    found: _Found,
+    speaker: _Person | None,
+    people: Sequence[_Person],
+    number: int | None,
+    year: int | None = None,
 ) -> list[dict[str, Any]]:
     """The aid item `found` describes, as a table (none when no donor can be told)."""
     sentence, part = found.sentence, found.part
@@ -2395,6 +2411,16 @@ def _aid_item(
     if found.amount:
         item["amount"], item["currency"] = found.amount.amount, found.amount.currency
     item["status"] = status.value
+    # A stated running total is never added to the items it sums up; a raise or top-up is a
+    # new statement of an earlier commitment, so it gets a package to share with that one.
+    from .ledger import revises_a_commitment, running_total_words, suggested_package
+
+    where = found.part if found.amount else sentence
+    if found.amount and running_total_words(where):
+        item["scope"] = "cumulative"
+        item["package"] = suggested_package(donor, recipient, "total-support")
+    elif revises_a_commitment(where):
+        item["package"] = suggested_package(donor, recipient, category.value, year)
     item["channel"] = channel
     item["point"] = number
     return [{k: item[k] for k in SECTION_FIELD_ORDER["aid"] if item.get(k) is not None}]

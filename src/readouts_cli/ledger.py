@@ -4,14 +4,17 @@ item is described (`show`, `person`, `condolences` and `aid` all describe items 
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from .corpus import Record
+from .errors import Problem
 from .model import Aid, Condolence
-from .vocab import Category, GroupBy, Status
+from .vocab import Category, GroupBy, Scope, Status
 
 _SYMBOLS = {"USD": "US$", "JPY": "¥", "EUR": "€", "GBP": "£"}
 _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
@@ -82,14 +85,111 @@ class Entry:
 
     record: Record
     item: Aid
+    index: int = 0  # the item's position in the record's [[aid]], so entries are told apart
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.record.id, self.index)
+
+    @property
+    def package(self) -> str:
+        """The commitment this item speaks of: its `package`, else the item alone."""
+        return self.item.package or f"{self.record.id}#{self.index + 1}"
+
+
+def entries_of(records: Iterable[Record]) -> list[Entry]:
+    return [
+        Entry(record, item, index)
+        for record in records
+        for index, item in enumerate(record.meeting.aid)
+    ]
+
+
+# Why an item is not added to the totals (the `reason` of machine output).
+MENTION = "mention"
+RUNNING_TOTAL = "running total"
+REPEAT = "repeat"
+REASON_NOUNS = {
+    MENTION: ("mention", "mentions"),
+    RUNNING_TOTAL: ("stated running total", "stated running totals"),
+    REPEAT: ("repeat of a counted package", "repeats of a counted package"),
+}
+
+COMMITTED = "committed"
+DELIVERED = "delivered"
+
+
+def flow(item: Aid) -> str | None:
+    """What an item adds to, if anything: commitments, deliveries, or nothing."""
+    if item.scope == Scope.CUMULATIVE or item.status == Status.MENTIONED:
+        return None
+    return DELIVERED if item.status == Status.DELIVERED else COMMITTED
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether an item is added to the totals, and if not, why; `year` is the year its
+    package was first stated as a commitment (or delivery), where a counted item is added."""
+
+    counted: bool
+    reason: str | None
+    year: int
+
+
+def count(entries: Iterable[Entry]) -> dict[tuple[str, int], Verdict]:
+    """Each item's verdict, on the Kiel Institute's rules: a commitment (or a delivery) is
+    counted once per package, at the amount of its latest statement that gives one, in the
+    year it was first stated; mentions and stated running totals are never added.
+
+    Give it every item of the corpus, so a package is judged whole whatever is shown.
+    """
+    ordered = sorted(entries, key=lambda e: (e.record.meeting.date, e.record.id, e.index))
+    groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    verdicts: dict[tuple[str, int], Verdict] = {}
+    for entry in ordered:
+        kind = flow(entry.item)
+        if kind is None:
+            continue
+        groups[(entry.package, kind)].append(entry)
+    counted_packages = {package for package, _ in groups}
+    for (_, _), statements in groups.items():
+        with_amount = [e for e in statements if e.item.amount]
+        chosen = with_amount[-1] if with_amount else statements[0]
+        year = statements[0].record.meeting.date.year
+        for entry in statements:
+            verdicts[entry.key] = Verdict(
+                entry is chosen, None if entry is chosen else REPEAT, year
+            )
+    for entry in ordered:
+        if entry.key in verdicts:
+            continue
+        if entry.item.scope == Scope.CUMULATIVE:
+            reason = RUNNING_TOTAL
+        elif entry.package in counted_packages:
+            reason = REPEAT
+        else:
+            reason = MENTION
+        verdicts[entry.key] = Verdict(False, reason, entry.record.meeting.date.year)
+    return verdicts
+
+
+def left_out(entries: Iterable[Entry], verdicts: dict[tuple[str, int], Verdict]) -> str | None:
+    """The line under the totals that says what they leave out, and why."""
+    reasons = Counter(verdicts[e.key].reason for e in entries if not verdicts[e.key].counted)
+    parts = [
+        f"{n} {REASON_NOUNS[reason][n != 1]}"
+        for reason in (MENTION, RUNNING_TOTAL, REPEAT)
+        if (n := reasons.get(reason, 0))
+    ]
+    return "not added: " + ", ".join(parts) if parts else None
 
 
 # How aid totals can be grouped (the `--by` choices of `readouts aid`).
-GROUP_KEYS: dict[GroupBy, Callable[[Entry], str]] = {
-    GroupBy.YEAR: lambda e: str(e.record.meeting.date.year),
-    GroupBy.CATEGORY: lambda e: str(e.item.category),
-    GroupBy.DONOR: lambda e: e.item.donor,
-    GroupBy.STATUS: lambda e: str(e.item.status),
+GROUP_KEYS: dict[GroupBy, Callable[[Entry, Verdict], str]] = {
+    GroupBy.YEAR: lambda e, v: str(v.year),
+    GroupBy.CATEGORY: lambda e, v: str(e.item.category),
+    GroupBy.DONOR: lambda e, v: e.item.donor,
+    GroupBy.STATUS: lambda e, v: str(e.item.status),
 }
 
 
@@ -98,36 +198,178 @@ ALL = "all"
 
 @dataclass(frozen=True)
 class Total:
-    """The sum of one currency's amounts within a group; `currency` None counts the items
-    that have no amount, which are never summed."""
+    """The sum of one currency's counted amounts of one flow (committed or delivered) within
+    a group; `currency` None counts the counted items that have no amount, never summed."""
 
     group: str
+    flow: str
     currency: str | None
     items: int
     amount: int | None
 
 
-def totals(entries: Iterable[Entry], by: GroupBy) -> list[Total]:
-    """Totals per group and currency, groups in order, currencies alphabetical, no-amount last;
-    with more than one group, then the same for all groups together (group "all").
+def totals(
+    entries: Iterable[Entry], verdicts: dict[tuple[str, int], Verdict], by: GroupBy
+) -> list[Total]:
+    """Totals of the counted items per group, flow and currency: groups in order,
+    commitments before deliveries, currencies alphabetical, no-amount last; with more than
+    one group, then the same for all groups together (group "all").
 
     Amounts in different currencies are never added together.
     """
     key = GROUP_KEYS[by]
-    sums: dict[str, dict[str | None, list[int]]] = defaultdict(lambda: defaultdict(list))
+    sums: dict[tuple[str, str], dict[str | None, list[int]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for entry in entries:
+        verdict = verdicts[entry.key]
+        kind = flow(entry.item)
+        if not verdict.counted or kind is None:
+            continue
         amount, currency = entry.item.amount, entry.item.currency
-        for group in (key(entry), ALL):
-            sums[group][currency if amount else None].append(amount or 0)
-    groups = sorted(g for g in sums if g != ALL)
+        for group in (key(entry, verdict), ALL):
+            sums[(group, kind)][currency if amount else None].append(amount or 0)
+    groups = sorted({g for g, _ in sums if g != ALL})
     if len(groups) > 1:
         groups.append(ALL)
     out: list[Total] = []
     for group in groups:
-        currencies = sums[group]
-        for currency in sorted(c for c in currencies if c is not None):
-            amounts = currencies[currency]
-            out.append(Total(group, currency, len(amounts), sum(amounts)))
-        if None in currencies:
-            out.append(Total(group, None, len(currencies[None]), None))
+        for kind in (COMMITTED, DELIVERED):
+            currencies = sums.get((group, kind), {})
+            for currency in sorted(c for c in currencies if c is not None):
+                amounts = currencies[currency]
+                out.append(Total(group, kind, currency, len(amounts), sum(amounts)))
+            if None in currencies:
+                out.append(Total(group, kind, None, len(currencies[None]), None))
     return out
+
+
+@dataclass(frozen=True)
+class StatedTotal:
+    """The latest stated running total of one donor to one recipient in one currency, beside
+    the commitments the corpus counts for the same parties and currency."""
+
+    entry: Entry
+    counted: int
+    packages: int
+
+
+def stated_totals(
+    entries: Iterable[Entry], verdicts: dict[tuple[str, int], Verdict]
+) -> list[StatedTotal]:
+    entries = list(entries)
+    latest: dict[tuple[str, str | None, str], Entry] = {}
+    for entry in sorted(entries, key=lambda e: (e.record.meeting.date, e.record.id, e.index)):
+        item = entry.item
+        if item.scope == Scope.CUMULATIVE and item.amount and item.currency:
+            latest[(item.donor, item.recipient, item.currency)] = entry
+    out = []
+    for (donor, recipient, currency), entry in latest.items():
+        counted = [
+            e
+            for e in entries
+            if verdicts[e.key].counted
+            and flow(e.item) == COMMITTED
+            and (e.item.donor, e.item.recipient, e.item.currency) == (donor, recipient, currency)
+        ]
+        out.append(StatedTotal(entry, sum(e.item.amount or 0 for e in counted), len(counted)))
+    return out
+
+
+# Words that make an aid item read as a stated running total rather than one commitment.
+_RUNNING_TOTAL = re.compile(r"\b(?:total|so far|to date|cumulative|in all)\b", re.IGNORECASE)
+# Words that make a statement a change to an earlier commitment: one package with it.
+_REVISION = re.compile(
+    r"\b(?:rais(?:e|ed|ing)|increas(?:e|ed|ing)|doubl(?:e|ed|ing)|top(?:ped)?[- ]up)\b", re.I
+)
+
+
+def running_total_words(text: str) -> str | None:
+    """The words that make `text` read as a stated running total ("so far"), if any."""
+    found = _RUNNING_TOTAL.search(text)
+    return found[0] if found else None
+
+
+def revises_a_commitment(text: str) -> bool:
+    """Whether `text` speaks of an earlier commitment changed ("raised from ... to ...")."""
+    return _REVISION.search(text) is not None
+
+
+def suggested_package(
+    donor: str, recipient: str | None, topic: str, year: int | None = None
+) -> str:
+    """A package key in the corpus's style: "jp-ua-financial-2022", "jp-ua-total-support"."""
+    words = [donor, recipient or "", topic, str(year or "")]
+    return "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words if w)
+
+
+def double_counting(records: Iterable[Record]) -> list[Problem]:
+    """Likely double counting in the ledger, as problems naming the item's file and line:
+    two commitments alike in donor, recipient, amount and currency with no package in common;
+    an item whose words say it is a running total without `scope = "cumulative"`; a package
+    whose statements disagree on donor, recipient or currency."""
+    from . import tomlio
+
+    entries = entries_of(records)
+    found: list[tuple[Entry, str, str, str | None]] = []
+    alike: dict[tuple[str, str | None, int, str | None], list[Entry]] = defaultdict(list)
+    packages: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        item = entry.item
+        if item.package:
+            packages[item.package].append(entry)
+        if flow(entry.item) == COMMITTED and item.amount:
+            alike[(item.donor, item.recipient, item.amount, item.currency)].append(entry)
+        if item.scope != Scope.CUMULATIVE and (words := running_total_words(item.what)):
+            found.append(
+                (
+                    entry,
+                    "what",
+                    f"says {words!r}, which reads as a stated running total",
+                    'if it is one, add scope = "cumulative" so it is never added to the totals',
+                )
+            )
+    for same in alike.values():
+        for later in same[1:]:
+            first = same[0]
+            # Two packages named apart are two commitments by the author's word; without a
+            # package on either, nothing says they are not one commitment told twice.
+            if first.item.package is None or later.item.package is None:
+                found.append(
+                    (
+                        later,
+                        "amount",
+                        f"{format_amount(later.item.amount or 0, later.item.currency or '')} from "
+                        f"{later.item.donor} again, as in {first.record.id}, and no package "
+                        "in common: counted twice",
+                        "if both speak of one commitment, give them the same `package`",
+                    )
+                )
+    for key, statements in packages.items():
+        for field in ("donor", "recipient", "currency"):
+            values = {v for e in statements if (v := getattr(e.item, field)) is not None}
+            if len(values) > 1:
+                first = statements[0]
+                found.append(
+                    (
+                        first,
+                        "package",
+                        f"package {key!r} has statements that disagree on {field}: "
+                        + ", ".join(sorted(str(v) for v in values)),
+                        "a package is one commitment: one donor, one recipient, one currency",
+                    )
+                )
+    problems: list[Problem] = []
+    lines: dict[Path, dict[tuple[str | int, ...], int]] = {}
+    for entry, field, message, hint in found:
+        path = entry.record.path
+        if path not in lines:
+            try:
+                lines[path] = tomlio.key_lines(tomlio.read_text(path))
+            except Exception:  # the file changed since it was read: no line to give
+                lines[path] = {}
+        line = tomlio.line_of(lines[path], ("aid", entry.index, field)) or 1
+        problems.append(
+            Problem(message, file=path, line=line, field=f"aid[{entry.index}].{field}", hint=hint)
+        )
+    return problems

@@ -57,6 +57,7 @@ def _web_address(value: str) -> str:
 
 Url = Annotated[str, AfterValidator(_web_address)]
 
+
 def _package_key(value: str) -> str:
     if not PACKAGE_PATTERN.fullmatch(value):
         raise HintedValueError(

@@ -155,7 +155,7 @@ class Person(BaseModel):
     @classmethod
     def _check_wikidata(cls, value: str | None) -> str | None:
         if value is not None and not WIKIDATA_PATTERN.match(value):
-            raise ValueError(f"{value!r} is not a Wikidata item id (Q and digits, e.g. 'Q3881')")
+            raise ValueError(f"{value!r} is not a Wikidata item id (Q and digits, e.g. 'Q3874799')")
         return value
 
     def spellings(self) -> list[tuple[str, str]]:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ..ledger import format_amount
 from ..options import FilterOptions, FormatOpt, with_filters
 from ..render import Format
 from ..vocab import Category, GroupBy, Status
 
 if TYPE_CHECKING:
-    from ..ledger import Entry, Total
+    from rich.text import Text
+
+    from ..ledger import Entry, StatedTotal, Total, Verdict
 
 CSV_COLUMNS = (
     "id",
@@ -27,6 +31,10 @@ CSV_COLUMNS = (
     "point",
     "cite",
     "cameo",
+    "scope",
+    "package",
+    "counted",
+    "reason",
 )
 
 
@@ -51,31 +59,41 @@ def run(
     recipient: Annotated[
         str | None, typer.Option("--recipient", help="Only aid to this country or group.")
     ] = None,
+    package: Annotated[
+        str | None,
+        typer.Option("--package", help="Only the statements of this package: its history."),
+    ] = None,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """List aid announced, pledged, delivered or mentioned, with totals per currency.
 
-    Amounts in different currencies are never added; items without an amount are counted.
+    Each commitment (package) is counted once at its latest figure; deliveries apart;
+    mentions and stated running totals are listed, never added. Currencies are never mixed.
     Example: readouts aid --from 2022 --by category
     """
     from ..edge import load, open_roster, say
-    from ..filters import latest
-    from ..ledger import Entry, totals
+    from ..filters import Filters, latest
+    from ..ledger import count, entries_of, left_out, stated_totals, totals
 
     store = load(ctx)
     roster = open_roster(ctx)
     chosen = filters.filters(ctx, store, limit=False)
     donor_test = roster.party(donor) if donor else None
     recipient_test = roster.party(recipient) if recipient else None
+    # Packages are judged on the whole corpus, so a filter never makes a repeat look new.
+    verdicts = count(entries_of(store.select(Filters())))
     entries = latest(
         [
-            Entry(record, item)
-            for record in store.select(chosen)
-            for item in record.meeting.aid
-            if (category is None or item.category == category)
-            and (status is None or item.status == status)
-            and (donor_test is None or donor_test(item.donor))
-            and (recipient_test is None or (item.recipient and recipient_test(item.recipient)))
+            entry
+            for entry in entries_of(store.select(chosen))
+            if (category is None or entry.item.category == category)
+            and (status is None or entry.item.status == status)
+            and (package is None or entry.item.package == package)
+            and (donor_test is None or donor_test(entry.item.donor))
+            and (
+                recipient_test is None
+                or (entry.item.recipient and recipient_test(entry.item.recipient))
+            )
         ],
         filters.limit,
     )
@@ -83,66 +101,143 @@ def run(
         say("no aid matches")
         if fmt is Format.TABLE:
             return
-    sums = totals(entries, by)
+    ledger = Ledger(
+        entries,
+        verdicts,
+        totals(entries, verdicts, by),
+        stated_totals(entries, verdicts),
+        left_out(entries, verdicts),
+        by,
+    )
     from ..render import emit
 
     emit(
         fmt,
-        table=lambda: print_ledger(entries, sums, by),
-        json_document=lambda: ledger_document(entries, sums, by),
-        csv_rows=lambda: (CSV_COLUMNS, [entry_row(e) for e in entries]),
+        table=lambda: print_ledger(ledger),
+        json_document=lambda: ledger_document(ledger),
+        csv_rows=lambda: (CSV_COLUMNS, [entry_row(e, verdicts) for e in entries]),
     )
 
 
-def print_ledger(entries: list[Entry], sums: list[Total], by: GroupBy) -> None:
-    from ..ledger import amount_text, format_amount, parties
-    from ..render import console, print_table
+@dataclass(frozen=True)
+class Ledger:
+    """The output value of `readouts aid`: the items shown and what the totals make of them."""
+
+    entries: list[Entry]
+    verdicts: dict[tuple[str, int], Verdict]
+    sums: list[Total]
+    stated: list[StatedTotal]
+    left_out: str | None
+    by: GroupBy
+
+
+def verdict_text(verdict: Verdict) -> str:
+    return "counted" if verdict.counted else f"not added: {verdict.reason}"
+
+
+def print_ledger(ledger: Ledger) -> None:
+    from ..render import print_lines, width
+
+    print_lines(ledger_lines(ledger, width()))
+
+
+def ledger_lines(ledger: Ledger, width: int) -> list[Text]:
+    """The ledger for people: each item on a line of its own (citation, parties, amount),
+    its description wrapped under it; then the totals, what they leave out, and the stated
+    running totals beside the counted sums."""
+    from rich.text import Text
+
+    from ..cells import Column, heading, render_rows, wrap
+    from ..ledger import amount_text, parties
     from ..views import citation
 
-    print_table(
-        ("Date", "From → to", "Amount", "What", "Where"),
-        [
-            (
-                str(e.record.meeting.date),
-                parties(e.item.donor, e.item.recipient),
-                amount_text(e.item),
-                "\n".join(
-                    [
-                        e.item.what,
-                        f"{e.item.category}, {e.item.status}"
-                        + (f", via {e.item.channel}" if e.item.channel else ""),
-                    ]
+    prose = min(width, 100)
+    lines: list[Text] = []
+    if ledger.entries:
+        head = render_rows(
+            [
+                Column(
+                    "CITE",
+                    [citation(e.record, e.item.point) for e in ledger.entries],
+                    overflow=True,
                 ),
-                citation(e.record, e.item.point),
+                Column(
+                    "FROM → TO", [parties(e.item.donor, e.item.recipient) for e in ledger.entries]
+                ),
+                Column("AMOUNT", [amount_text(e.item) for e in ledger.entries], align_right=True),
+            ],
+            width,
+        )
+        lines.append(head[0])
+        for entry, line in zip(ledger.entries, head[1:], strict=True):
+            item = entry.item
+            facts = [str(item.category), str(item.status)]
+            if item.scope == "cumulative":
+                facts.append("running total")
+            if item.channel:
+                facts.append(f"via {item.channel}")
+            if item.package:
+                facts.append(f"package {item.package}")
+            facts.append(verdict_text(ledger.verdicts[entry.key]))
+            lines.append(line)
+            lines.extend(
+                Text("    ") + part for part in wrap(f"{item.what} ({'; '.join(facts)})", prose - 4)
             )
-            for e in entries
-        ],
-        no_wrap=("Date", "Amount"),
-        min_widths={"What": 24},
+    lines += [Text(), heading("Totals: each commitment counted once, at its latest figure")]
+    label = ledger.by.value.upper()
+    lines += (
+        [Text("nothing counted")]
+        if not ledger.sums
+        else render_rows(
+            [
+                Column(label, [t.group for t in ledger.sums]),
+                Column("FLOW", [t.flow for t in ledger.sums]),
+                Column("CURRENCY", [t.currency or "—" for t in ledger.sums]),
+                Column("ITEMS", [str(t.items) for t in ledger.sums], align_right=True),
+                Column(
+                    "TOTAL",
+                    [
+                        format_amount(t.amount, t.currency)
+                        if t.amount is not None and t.currency
+                        else "no amount: counted, not summed"
+                        for t in ledger.sums
+                    ],
+                    align_right=True,
+                ),
+            ],
+            width,
+        )
     )
-    console().print()
-    print_table(
-        (by.value.capitalize(), "Currency", "Items", "Total"),
-        [
-            (
-                t.group,
-                t.currency or "—",
-                str(t.items),
-                format_amount(t.amount, t.currency)
-                if t.amount is not None and t.currency
-                else "no amount: counted, not summed",
-            )
-            for t in sums
-        ],
-        no_wrap=(by.value.capitalize(), "Currency", "Items", "Total"),
-    )
+    if ledger.left_out:
+        lines += wrap(ledger.left_out + " (listed above, never summed)", prose)
+    for stated in ledger.stated:
+        item = stated.entry.item
+        lines += [Text(), heading(f"Stated running total, {parties(item.donor, item.recipient)}")]
+        lines += wrap(
+            f"{amount_text(item)} as stated on {stated.entry.record.meeting.date} "
+            f"({citation(stated.entry.record, item.point)}): {item.what}",
+            prose,
+        )
+        lines += wrap(
+            f"counted here: {format_amount(stated.counted, item.currency or '')} in "
+            f"{stated.packages} {item.currency} commitment{'s' * (stated.packages != 1)} "
+            f"of {parties(item.donor, item.recipient)}"
+            + (
+                f" ({stated.counted * 100 // item.amount}% of the stated total)"
+                if item.amount
+                else ""
+            ),
+            prose,
+        )
+    return lines
 
 
-def entry_row(entry: Entry) -> list[object]:
+def entry_row(entry: Entry, verdicts: dict[tuple[str, int], Verdict]) -> list[object]:
     from ..ledger import aid_cameo
     from ..views import citation
 
     item = entry.item
+    verdict = verdicts[entry.key]
     return [
         entry.record.id,
         entry.record.meeting.date,
@@ -156,20 +251,49 @@ def entry_row(entry: Entry) -> list[object]:
         item.channel,
         item.point,
         citation(entry.record, item.point),
-        aid_cameo(item),
+        None if item.scope == "cumulative" else aid_cameo(item),
+        item.scope or "item",
+        item.package,
+        verdict.counted,
+        verdict.reason,
     ]
 
 
-def ledger_document(entries: list[Entry], sums: list[Total], by: GroupBy) -> dict[str, Any]:
+def ledger_document(ledger: Ledger) -> dict[str, Any]:
+    from ..views import citation
+
     return {
-        "items": [dict(zip(CSV_COLUMNS, _plain(entry_row(e)), strict=True)) for e in entries],
+        "items": [
+            dict(zip(CSV_COLUMNS, _plain(entry_row(e, ledger.verdicts)), strict=True))
+            for e in ledger.entries
+        ],
         "totals": {
-            "by": by.value,
+            "by": ledger.by.value,
             "groups": [
-                {"group": t.group, "currency": t.currency, "items": t.items, "amount": t.amount}
-                for t in sums
+                {
+                    "group": t.group,
+                    "flow": t.flow,
+                    "currency": t.currency,
+                    "items": t.items,
+                    "amount": t.amount,
+                }
+                for t in ledger.sums
             ],
+            "not_added": ledger.left_out,
         },
+        "stated_totals": [
+            {
+                "donor": s.entry.item.donor,
+                "recipient": s.entry.item.recipient,
+                "currency": s.entry.item.currency,
+                "amount": s.entry.item.amount,
+                "date": s.entry.record.meeting.date.isoformat(),
+                "cite": citation(s.entry.record, s.entry.item.point),
+                "counted_commitments": s.counted,
+                "counted_packages": s.packages,
+            }
+            for s in ledger.stated
+        ],
     }
 
 

@@ -11,7 +11,11 @@ def run(
     ctx: typer.Context,
     strict: Annotated[
         bool,
-        typer.Option("--strict", help="Also require every participant to be in people.toml."),
+        typer.Option(
+            "--strict",
+            help="Also require every participant to be in people.toml, and make the "
+            "warnings about likely double counting of aid errors.",
+        ),
     ] = False,
 ) -> None:
     """Check every record and people.toml, and report every problem.
@@ -34,6 +38,9 @@ def run(
     else:
         errors, warnings = crosscheck(store.all(), registry, strict=strict)
         problems.extend(errors)
+    from ..ledger import double_counting
+
+    (problems if strict else warnings).extend(double_counting(store.all()))
     report(warnings, level="warning")
     if problems:
         report(problems)
