@@ -55,3 +55,35 @@ def test_readme_documents_every_record_field() -> None:
     for field in [*FIELD_ORDER, *(f for fs in SECTION_FIELD_ORDER.values() for f in fs)]:
         written = f"[[{field}]]" if field in SECTION_FIELD_ORDER else f"{field} = "
         assert re.search(rf"^{re.escape(written)}", fmt, re.M), field
+
+
+SAMPLE = re.compile(r"(```console\n\$ readouts (?P<args>[^\n]*)\n)(?P<out>.*?)(```)", re.S)
+
+
+def sample_outputs(readme: str) -> str:
+    """The README with every `$ readouts ...` sample replaced by what the command prints now,
+    at 80 columns, on the shipped corpus (stdout only)."""
+    import os
+    import shlex
+
+    saved = {k: os.environ.get(k) for k in ("COLUMNS", "READOUTS_DATA")}
+    os.environ["COLUMNS"] = "80"
+    os.environ["READOUTS_DATA"] = str(REPO / "data")
+    try:
+        return SAMPLE.sub(lambda m: m[1] + run(*shlex.split(m["args"])).out + m[4], readme)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def test_readme_samples_are_what_the_commands_print_at_80_columns() -> None:
+    """Rewrite them with: python tests/test_docs.py"""
+    assert SAMPLE.search(README)
+    assert sample_outputs(README) == README
+
+
+if __name__ == "__main__":
+    (REPO / "README.md").write_text(sample_outputs(README), encoding="utf-8")

@@ -70,7 +70,7 @@ all   committed  JPY           1     ¥13 billion
 all   committed  USD           2  US$300 million
 all   delivered  EUR           1   €18.5 million
 all   delivered  USD           1    US$5 million
-not added: 1 mention (listed above, never summed)
+not added: 1 mention
 """
 
 

@@ -125,7 +125,6 @@ Totals: each commitment counted once, at its latest figure
 YEAR  FLOW       CURRENCY  ITEMS  TOTAL
 2022  committed  USD           1  US$300 million
 not added: 3 mentions, 1 stated running total, 1 repeat of a counted package
-(listed above, never summed)
 
 Stated running total, JP → UA
 US$7.6 billion as stated on 2023-05-21
@@ -282,8 +281,7 @@ CITE                              FROM → TO  AMOUNT
 Totals: each commitment counted once, at its latest figure
 YEAR  FLOW       CURRENCY  ITEMS  TOTAL
 2022  committed  USD           1  US$300 million
-not added: 3 mentions, 1 stated running total, 1 repeat of a counted package (listed above, never
-summed)
+not added: 3 mentions, 1 stated running total, 1 repeat of a counted package
 
 Stated running total, JP → UA
 US$7.6 billion as stated on 2023-05-21 (2023-05-21-kishida-zelenskyy-multilateral §1): total support

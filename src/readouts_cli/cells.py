@@ -156,7 +156,8 @@ class Column:
             widest = max(w for w in widths if w <= median + OVERFLOW_SLACK)
         else:
             widest = widths[-1] if widths else 0
-        return max(widest, cell_len(self.header)) if self.header else widest
+        # A column with nothing in it (no meeting shown has a time) is left out.
+        return max(widest, cell_len(self.header)) if widest else 0
 
 
 # How much wider than the median cell an overflow column still grows for.

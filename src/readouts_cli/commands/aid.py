@@ -63,6 +63,12 @@ def run(
         str | None,
         typer.Option("--package", help="Only the statements of this package: its history."),
     ] = None,
+    totals_only: Annotated[
+        bool,
+        typer.Option(
+            "--totals", help="Print only the totals, what they leave out and the stated totals."
+        ),
+    ] = False,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """List aid announced, pledged, delivered or mentioned, with totals per currency.
@@ -113,7 +119,7 @@ def run(
 
     emit(
         fmt,
-        table=lambda: print_ledger(ledger),
+        table=lambda: print_ledger(ledger, totals_only=totals_only),
         json_document=lambda: ledger_document(ledger),
         csv_rows=lambda: (CSV_COLUMNS, [entry_row(e, verdicts) for e in entries]),
     )
@@ -135,10 +141,13 @@ def verdict_text(verdict: Verdict) -> str:
     return "counted" if verdict.counted else f"not added: {verdict.reason}"
 
 
-def print_ledger(ledger: Ledger) -> None:
+def print_ledger(ledger: Ledger, *, totals_only: bool = False) -> None:
     from ..render import print_lines, width
 
-    print_lines(ledger_lines(ledger, width()))
+    lines = ledger_lines(ledger, width())
+    if totals_only:  # the totals start after the items' blank line
+        lines = lines[next(i for i, line in enumerate(lines) if not line.plain) + 1 :]
+    print_lines(lines)
 
 
 def ledger_lines(ledger: Ledger, width: int) -> list[Text]:
@@ -199,7 +208,7 @@ def ledger_lines(ledger: Ledger, width: int) -> list[Text]:
                     [
                         format_amount(t.amount, t.currency)
                         if t.amount is not None and t.currency
-                        else "no amount: counted, not summed"
+                        else "no amount"
                         for t in ledger.sums
                     ],
                     align_right=True,
@@ -209,7 +218,7 @@ def ledger_lines(ledger: Ledger, width: int) -> list[Text]:
         )
     )
     if ledger.left_out:
-        lines += wrap(ledger.left_out + " (listed above, never summed)", prose)
+        lines += wrap(ledger.left_out, prose)
     for stated in ledger.stated:
         item = stated.entry.item
         lines += [Text(), heading(f"Stated running total, {parties(item.donor, item.recipient)}")]
