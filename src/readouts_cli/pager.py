@@ -41,26 +41,42 @@ def terminal_size() -> os.terminal_size:
     return shutil.get_terminal_size((80, 24))
 
 
+# Closing messages (a count of hits) held back while the output is collected, so that they
+# follow it on the screen instead of coming before it.
+_held: list[str] | None = None
+
+
+def closing_note(message: str) -> None:
+    """Write a message to stderr after the command's output; at once when not collecting."""
+    if _held is None:
+        sys.stderr.write(message + "\n")
+    else:
+        _held.append(message)
+
+
 @contextmanager
 def paging(enabled: bool) -> Iterator[None]:
     """Collect stdout while the block runs, then page it if it is taller than the screen."""
+    global _held
     command = pager_command() if enabled else None
     real = sys.stdout
     if command is None or not real.isatty():
         yield
         return
     screen = _Screen()
-    sys.stdout = screen
+    sys.stdout, _held = screen, []
     try:
         yield
     finally:
-        sys.stdout = real
+        sys.stdout, held, _held = real, _held, None
         output = screen.getvalue()
         if output.count("\n") < terminal_size().lines:
             real.write(output)
             real.flush()
         else:
             _page(command, output)
+        for message in held:
+            sys.stderr.write(message + "\n")
 
 
 def _page(command: str, output: str) -> None:

@@ -96,7 +96,10 @@ def run(
     emit(fmt, table=table, json_document=json_document, csv_rows=csv_rows)
     meetings = len({h.record.id for h in hits})
     if hits:
-        say(f"{_count(len(hits), 'hit')} in {_count(meetings, 'meeting')}")
+        from ..pager import closing_note
+        from ..render import inert
+
+        closing_note(inert(f"{_count(len(hits), 'hit')} in {_count(meetings, 'meeting')}"))
 
 
 def _count(n: int, noun: str) -> str:
