@@ -10,7 +10,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from readouts_cli.errors import DataError, NotFoundError, Problem
-from readouts_cli.people import DROPPED_PHRASES, Person, Registry, name_key
+from readouts_cli.people.names import DROPPED_PHRASES, name_key
+from readouts_cli.people.registry import Person, Registry
 from readouts_cli.textfold import fold, fold_with_map
 
 REGISTRY = """\

@@ -19,7 +19,7 @@ from .render import inert
 from .store import Store
 
 if TYPE_CHECKING:
-    from .roster import Roster
+    from .people.matching import Roster
 
 
 def report(problems: Iterable[Problem], level: str = "error") -> None:
@@ -60,8 +60,8 @@ def load(ctx: typer.Context) -> Store:
 
 def open_roster(ctx: typer.Context) -> Roster:
     """The people registry of the data folder; a bad people.toml stops the command unless skipped."""
-    from .people import Registry
-    from .roster import Roster, load_registry
+    from .people.matching import Roster
+    from .people.registry import Registry, load_registry
 
     try:
         return Roster(load_registry(find_data_dir(state(ctx).data)))

@@ -11,11 +11,12 @@ import csv
 import datetime as dt
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any
+
+from .textfold import UNSAFE as _UNSAFE
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -26,10 +27,6 @@ class Format(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
-
-
-# C0 controls but newline and tab, DEL, C1 controls, and bidirectional overrides.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def inert(text: str) -> str:

@@ -1,4 +1,6 @@
-"""Folding text for matching: case, accents, quote and dash variants and spacing don't count.
+"""Text rules shared by every module: folding for matching (case, accents, quote and dash
+variants and spacing don't count), and the one set of characters that must never reach a
+terminal or a draft as they are.
 
 Search, the `--person` filter and the people registry all compare folded text, so that
 "Ministers'" finds "Ministers’" and "zelenskyy" finds "ZELENSKYY".
@@ -6,8 +8,14 @@ Search, the `--person` filter and the people registry all compare folded text, s
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
+
+# C0 controls but tab and newline, DEL, C1 controls (the 8-bit CSI among them), the
+# left-to-right and right-to-left marks, and the bidirectional embeddings, overrides and
+# isolates: characters that can restyle a terminal or reorder what a reader sees.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 _QUOTES = {
     **dict.fromkeys("’‘‛′`´ʼ", "'"),

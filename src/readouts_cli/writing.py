@@ -46,7 +46,7 @@ def slug(text: str) -> str:
 
 def surname(name: str, country: str | None) -> str:
     """The family name, for ids: Japanese names in records are written surname first."""
-    from .people import name_words  # honorifics and titles are not surnames
+    from .people.names import name_words  # honorifics and titles are not surnames
 
     words = name_words(name)
     if not words:

@@ -26,7 +26,8 @@ def run(
     from ..edge import open_store, report
     from ..errors import Problem, ReadoutsError
     from ..options import state
-    from ..roster import crosscheck, load_registry
+    from ..people.crosscheck import crosscheck
+    from ..people.registry import load_registry
 
     store = open_store(ctx)
     problems = list(store.problems)

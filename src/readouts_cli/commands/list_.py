@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from ..corpus import Record
-    from ..roster import Roster
+    from ..people.matching import Roster
 
 COLUMNS = ("id", "date", "time", "timezone", "jst", "kind", "level", "participants", "title")
 

@@ -13,7 +13,8 @@ from ..render import Format
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from ..roster import PersonRow, Roster
+    from ..people.matching import Roster
+    from ..people.summaries import PersonRow
 
 CSV_COLUMNS = ("id", "name", "country", "title", "meetings", "first", "last", "counterparts")
 
@@ -29,8 +30,8 @@ def run(
     Filters choose the meetings counted. Example: readouts people --from 2022 --country JP
     """
     from ..edge import load, open_roster, say
+    from ..people.summaries import people_rows
     from ..render import emit
-    from ..roster import people_rows
 
     store = load(ctx)
     chosen = filters.filters(ctx, store, limit=False)

@@ -12,7 +12,8 @@ from ..render import Format
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from ..roster import Appearance, PersonSummary, Roster
+    from ..people.matching import Roster
+    from ..people.summaries import Appearance, PersonSummary
 
 CSV_COLUMNS = ("id", "date", "section", "n", "text")
 
@@ -37,8 +38,8 @@ def run(
     from ..errors import NotFoundError
     from ..filters import Filters
     from ..options import FilterOptions
+    from ..people.summaries import person_summary
     from ..render import emit, print_lines, width
-    from ..roster import person_summary
 
     store = load(ctx)
     roster = open_roster(ctx)

@@ -1,13 +1,8 @@
-"""The people registry (`people.toml`): who is who, under every spelling readouts use.
-
-A person is a table keyed by a stable id, with a display name, other spellings (`aliases`) and
-the roles they held. Names are compared through `name_key`, which folds case and accents, drops
-honorifics and the role words that stand before names in readouts ("H.E. Mr.", "Prime
-Minister") and ignores word order, so "Ms. KAMIKAWA Yoko" and "Yoko Kamikawa" are one key.
+"""The people registry (`people.toml`): one table per person keyed by a stable id, with a
+display name, other spellings (`aliases`) and the roles they held.
 
 Resolution never guesses: a mention matches a spelling the registry holds, or a single word
-(a bare surname) that exactly one person's spellings contain. Near misses are only ever offered
-as suggestions.
+that is unique to one person; near misses are offered as suggestions.
 """
 
 from __future__ import annotations
@@ -29,82 +24,16 @@ from pydantic import (
     field_validator,
 )
 
-from . import tomlio
-from .codes import COUNTRIES
-from .errors import DataError, NotFoundError, Problem, ReadoutsError
-from .textfold import fold
+from .. import tomlio
+from ..codes import COUNTRIES
+from ..errors import DataError, NotFoundError, Problem, ReadoutsError
+from ..textfold import fold
+from .names import SUGGEST_CUTOFF, NameKey, name_key, name_words
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WIKIDATA_PATTERN = re.compile(r"^Q[1-9][0-9]*$")
 
-NameKey = tuple[str, ...]
-"""A name as a sorted bag of folded words: word order does not count, every word does."""
-
 Loc = tuple[str | int, ...]
-
-# Word sequences dropped from names wherever they stand (after folding and splitting at
-# punctuation, so "H.E." and "H. E." are both ("h", "e")). "Sir", "Dame", "King" and the like
-# stay: they are part of how those people are named, not a courtesy added by the writer.
-_HONORIFICS = """
-    h e | s e | his excellency | her excellency | excellency
-    mr | ms | mrs | mx | dr | prof | professor
-    the hon | hon | the honorable | the honourable | honorable | honourable
-    rt hon | the rt hon | right hon | right honorable | right honourable
-    the right honorable | the right honourable | mp
-"""
-_ROLE_WORDS = """
-    president | vice president | prime minister | deputy prime minister
-    first deputy prime minister | minister | foreign minister | state minister
-    minister of state | deputy minister | vice minister | parliamentary vice minister
-    minister for foreign affairs | minister of foreign affairs | ambassador | chairman
-    chairperson | speaker | chancellor | secretary | secretary general | secretary of state
-    mayor | governor
-"""
-DROPPED_PHRASES: frozenset[NameKey] = frozenset(
-    tuple(phrase.split())
-    for phrase in re.split(r"[|\n]", _HONORIFICS + _ROLE_WORDS)
-    if phrase.strip()
-)
-_LONGEST_PHRASE = max(len(p) for p in DROPPED_PHRASES)
-# Folding leaves some apostrophes from compatibility characters ("ŉ" is "ʼn"); in a name an
-# apostrophe joins ("O'Brien" is "OBrien"), it never separates.
-_NO_APOSTROPHES = str.maketrans(dict.fromkeys("'’‘‛′`´ʼ"))
-_POSSESSIVE = re.compile(r"'s\b")
-_WORD = re.compile(r"[^\W_]+")
-
-# Suggestions below this rapidfuzz score (0-100) are noise: "Zelenskiy" against "zelensky"
-# scores 94, "Selenskyj" 82 and "Yuko" against "yoko" 75, while different surnames of the
-# corpus ("Kishida", "Kamikawa", "Klimkin", "Kuleba") score under 50 against each other.
-SUGGEST_CUTOFF = 75.0
-
-
-def name_words(name: str) -> list[str]:
-    """The folded words of `name` without honorifics and role words, in their original order."""
-    # Casefold before folding too: "ᾲ".upper() is "ᾺΙ", and only casefolding first turns the
-    # subscript iota into the letter that the capital spelling has.
-    folded = fold(name.casefold())  # fold writes ı, ø, ł, æ... plainly
-    text = _POSSESSIVE.sub("", folded).translate(_NO_APOSTROPHES)
-    words = _WORD.findall(text)
-    kept: list[str] = []
-    i = 0
-    while i < len(words):
-        for size in range(min(_LONGEST_PHRASE, len(words) - i), 0, -1):
-            if tuple(words[i : i + size]) in DROPPED_PHRASES:
-                i += size
-                break
-        else:
-            kept.append(words[i])
-            i += 1
-    return kept
-
-
-def name_key(name: str) -> NameKey:
-    """The key two spellings of one name share: "H.E. Mr. Volodymyr ZELENSKYY", "Zelenskyy
-    Volodymyr" and "President Volodymyr Zelenskyy" all give ("volodymyr", "zelenskyy").
-
-    Empty when nothing but titles is left ("Prime Minister").
-    """
-    return tuple(sorted(name_words(name)))
 
 
 Text = Annotated[str, StringConstraints(min_length=1)]
@@ -551,3 +480,10 @@ def _describe(error: Any) -> tuple[str, str | None]:
     if kind == "model_type":
         return message, _ROLES_HINT
     return message, tomlio.type_hint(kind, loc)
+
+
+def load_registry(root: Path) -> Registry:
+    """The registry of a data folder (`people.toml`); empty when the file is absent."""
+    from ..corpus import PEOPLE
+
+    return Registry.load(root / PEOPLE)
