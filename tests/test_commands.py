@@ -418,7 +418,7 @@ def test_control_characters_reach_json_only_as_escapes(tmp_path: Path) -> None:
 
 
 def test_search_highlights_the_match_even_after_control_characters() -> None:
-    from readouts_cli.render import highlighted
+    from readouts_cli.cli.output import highlighted
 
     cell = highlighted("a\x1b[31m bold word", [(7, 11), (7, 9)], "reverse")
     assert cell.plain == "a\\x1b[31m bold word"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import REPO, run
-from readouts_cli.cli import app
+from readouts_cli.cli.app import app
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(c.name for c in app.registered_commands if c.name)

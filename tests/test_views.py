@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from conftest import FIXTURES, run
-from readouts_cli.views import SHORT_KINDS
+from readouts_cli.cli.values import SHORT_KINDS
 
 VIEWS = FIXTURES / "views"
 

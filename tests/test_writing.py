@@ -370,7 +370,7 @@ def test_import_write_refuses_an_incomplete_draft(tmp_path: Path) -> None:
 def test_new_asks_for_what_is_missing_at_a_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from readouts_cli.commands import new
+    from readouts_cli.cli.commands import new
 
     monkeypatch.setattr(new, "is_interactive", lambda: True)
     root = tmp_path / "d"

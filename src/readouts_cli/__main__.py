@@ -1,3 +1,3 @@
-from readouts_cli.entry import main
+from readouts_cli.cli.entry import main
 
 main()

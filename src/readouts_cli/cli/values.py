@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .corpus import Record
-from .model import JST, Meeting
+from ..corpus import Record
+from ..model import JST, Meeting
 
 
 def local_time(meeting: Meeting) -> str:

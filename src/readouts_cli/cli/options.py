@@ -7,17 +7,16 @@ import inspect
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import typer
 
-from .filters import Filters, parse_period
-from .render import Format
-from .vocab import Kind
+from ..filters import Filters, parse_period
+from ..vocab import Kind
+from .output import Format
 
 if TYPE_CHECKING:
-    from .store import Store
+    from ..store import Store
 
 
 def _period(value: str | None) -> str | None:
@@ -32,7 +31,7 @@ def _period(value: str | None) -> str | None:
 def _country(value: str | None) -> str | None:
     if value is None:
         return None
-    from .codes import COUNTRIES
+    from ..codes import COUNTRIES
 
     code = value.strip().upper()
     if code not in COUNTRIES:
@@ -102,20 +101,6 @@ LimitOpt = Annotated[
 ]
 
 
-@dataclass
-class State:
-    """What the global options chose, handed to every command through the Typer context."""
-
-    data: Path | None = None
-    skip_invalid: bool = False
-    no_cache: bool = False
-
-
-def state(ctx: typer.Context) -> State:
-    found = ctx.find_object(State)
-    return found if found is not None else State()
-
-
 @dataclass(frozen=True)
 class FilterOptions:
     """The filter options as the user gave them, before the person is resolved."""
@@ -135,7 +120,7 @@ class FilterOptions:
         With `limit=False` the limit is left out, for commands that count N of something
         other than meetings.
         """
-        from .edge import person_names
+        from .context import person_names
 
         return Filters.build(
             from_=self.from_,

@@ -7,10 +7,10 @@ import sys
 
 def main() -> None:
     if sys.argv[1:] == ["--version"]:
-        from . import __version__
+        from .. import __version__
 
         sys.stdout.write(f"readouts {__version__}\n")
         return
-    from .cli import app
+    from .app import app
 
     app(prog_name="readouts")

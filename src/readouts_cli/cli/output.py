@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any
 
-from .textfold import UNSAFE as _UNSAFE
+from ..textfold import UNSAFE as _UNSAFE
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType

@@ -8,18 +8,33 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from .corpus import find_data_dir
-from .errors import DataError, Problem
-from .options import state
-from .render import inert
-from .store import Store
+from ..corpus import find_data_dir
+from ..errors import DataError, Problem
+from ..store import Store
+from .output import inert
 
 if TYPE_CHECKING:
-    from .people.matching import Roster
+    from ..people.matching import Roster
+
+
+@dataclass
+class State:
+    """What the global options chose, handed to every command through the Typer context."""
+
+    data: Path | None = None
+    skip_invalid: bool = False
+    no_cache: bool = False
+
+
+def state(ctx: typer.Context) -> State:
+    found = ctx.find_object(State)
+    return found if found is not None else State()
 
 
 def report(problems: Iterable[Problem], level: str = "error") -> None:
@@ -42,7 +57,7 @@ def open_store(ctx: typer.Context) -> Store:
     root = find_data_dir(state(ctx).data)
     if state(ctx).no_cache:
         return Store.open(root)
-    from .index import open_indexed
+    from ..index import open_indexed
 
     return open_indexed(root)
 
@@ -60,8 +75,8 @@ def load(ctx: typer.Context) -> Store:
 
 def open_roster(ctx: typer.Context) -> Roster:
     """The people registry of the data folder; a bad people.toml stops the command unless skipped."""
-    from .people.matching import Roster
-    from .people.registry import Registry, load_registry
+    from ..people.matching import Roster
+    from ..people.registry import Registry, load_registry
 
     try:
         return Roster(load_registry(find_data_dir(state(ctx).data)))

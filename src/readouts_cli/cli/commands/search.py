@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..options import FilterOptions, FormatOpt, with_filters
-from ..render import Format
+from ..output import Format
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from ..search import Hit
+    from ...search import Hit
 
 CSV_COLUMNS = ("id", "date", "where", "point", "snippet")
 
@@ -37,12 +37,12 @@ def run(
 
     Matching ignores case, accents and quote styles. Example: readouts search "Peace Formula"
     """
-    from ..edge import load, say
-    from ..errors import ReadoutsError
-    from ..filters import latest
-    from ..render import emit
-    from ..search import phrases_of, snippet
-    from ..views import citation
+    from ...errors import ReadoutsError
+    from ...filters import latest
+    from ...search import phrases_of, snippet
+    from ..context import load, say
+    from ..output import emit
+    from ..values import citation
 
     phrases = phrases_of(query)
     if not phrases:
@@ -62,7 +62,7 @@ def run(
             return
 
     def table() -> None:
-        from ..render import print_lines, width
+        from ..output import print_lines, width
 
         print_lines(grouped_hits(hits, width()))
 
@@ -96,8 +96,8 @@ def run(
     emit(fmt, table=table, json_document=json_document, csv_rows=csv_rows)
     meetings = len({h.record.id for h in hits})
     if hits:
+        from ..output import inert
         from ..pager import closing_note
-        from ..render import inert
 
         closing_note(inert(f"{_count(len(hits), 'hit')} in {_count(meetings, 'meeting')}"))
 
@@ -120,9 +120,9 @@ def grouped_hits(hits: Sequence[Hit], width: int) -> list[Text]:
     highlighted, in the room the line has."""
     from rich.text import Text
 
+    from ...search import snippet
     from ..cells import cut, heading
-    from ..render import highlighted
-    from ..search import snippet
+    from ..output import highlighted
 
     lines: list[Text] = []
     groups: dict[str, list[Hit]] = {}

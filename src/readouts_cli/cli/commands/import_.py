@@ -32,13 +32,12 @@ def run(
     What could not be determined is a comment in the draft and a line on stderr.
     Example: readouts import page.txt --source https://www.mofa.go.jp/...
     """
-    from ..corpus import find_data_dir
-    from ..edge import open_roster, say
-    from ..errors import ReadoutsError
-    from ..importer import draft_from_text, render_draft
-    from ..options import state
-    from ..tomlio import read_text
-    from ..writing import record_path, write_record
+    from ...corpus import find_data_dir
+    from ...errors import ReadoutsError
+    from ...importer import draft_from_text, render_draft
+    from ...tomlio import read_text
+    from ...writing import record_path, write_record
+    from ..context import open_roster, say, state
 
     text = sys.stdin.read() if file == "-" else read_text(Path(file))
     roster = open_roster(ctx)

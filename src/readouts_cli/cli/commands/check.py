@@ -22,12 +22,11 @@ def run(
 
     Example: readouts check --strict
     """
-    from ..corpus import find_data_dir
-    from ..edge import open_store, report
-    from ..errors import Problem, ReadoutsError
-    from ..options import state
-    from ..people.crosscheck import crosscheck
-    from ..people.registry import load_registry
+    from ...corpus import find_data_dir
+    from ...errors import Problem, ReadoutsError
+    from ...people.crosscheck import crosscheck
+    from ...people.registry import load_registry
+    from ..context import open_store, report, state
 
     store = open_store(ctx)
     problems = list(store.problems)
@@ -39,7 +38,7 @@ def run(
     else:
         errors, warnings = crosscheck(store.all(), registry, strict=strict)
         problems.extend(errors)
-    from ..ledger import double_counting
+    from ...ledger import double_counting
 
     (problems if strict else warnings).extend(double_counting(store.all()))
     report(warnings, level="warning")

@@ -26,7 +26,7 @@ def as_text(value: str | Text) -> Text:
     """Record text as inert Text (control characters escaped, no markup read)."""
     if isinstance(value, Text):
         return value
-    from .render import text
+    from .output import text
 
     return text(value)
 

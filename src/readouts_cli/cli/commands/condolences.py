@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..options import FilterOptions, FormatOpt, with_filters
-from ..render import Format
+from ..output import Format
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from ..corpus import Record
-    from ..model import Condolence
+    from ...corpus import Record
+    from ...model import Condolence
 
 CSV_COLUMNS = ("id", "date", "by", "to", "about", "point", "cite", "cameo")
 
@@ -39,11 +39,11 @@ def run(
 
     Example: readouts condolences --by Zelenskyy
     """
-    from ..edge import load, open_roster, say
-    from ..filters import latest
-    from ..ledger import CONDOLENCE_CAMEO
-    from ..render import emit
-    from ..views import citation
+    from ...filters import latest
+    from ...ledger import CONDOLENCE_CAMEO
+    from ..context import load, open_roster, say
+    from ..output import emit
+    from ..values import citation
 
     store = load(ctx)
     roster = open_roster(ctx)
@@ -63,7 +63,7 @@ def run(
             return
 
     def table() -> None:
-        from ..render import print_lines, width
+        from ..output import print_lines, width
 
         print_lines(condolence_lines(items, width()))
 
@@ -103,9 +103,9 @@ def condolence_lines(items: Sequence[tuple[Record, Condolence]], width: int) -> 
     wrapped."""
     from rich.text import Text
 
+    from ...ledger import parties
     from ..cells import heading, wrap
-    from ..ledger import parties
-    from ..views import citation
+    from ..values import citation
 
     prose = min(width, 100)
     lines: list[Text] = []

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..options import FilterOptions, FormatOpt, with_filters
-from ..render import Format
+from ..output import Format
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from ..corpus import Record
-    from ..people.matching import Roster
+    from ...corpus import Record
+    from ...people.matching import Roster
 
 COLUMNS = ("id", "date", "time", "timezone", "jst", "kind", "level", "participants", "title")
 
@@ -29,9 +29,9 @@ def run(
 
     Example: readouts list --from 2024 --person Zelenskyy
     """
-    from ..edge import load, say
-    from ..render import emit
-    from ..views import jst_iso, local_time, participant_names, record_document
+    from ..context import load, say
+    from ..output import emit
+    from ..values import jst_iso, local_time, participant_names, record_document
 
     store = load(ctx)
     chosen = filters.filters(ctx, store)
@@ -42,8 +42,8 @@ def run(
             return
 
     def table() -> None:
-        from ..edge import open_roster
-        from ..render import print_lines, width
+        from ..context import open_roster
+        from ..output import print_lines, width
 
         print_lines(timeline(records, open_roster(ctx), width()))
 
@@ -83,7 +83,7 @@ def timeline(records: Sequence[Record], roster: Roster, width: int) -> list[Text
     the times are never cut.
     """
     from ..cells import Column, render_rows
-    from ..views import SHORT_KINDS, jst_time, local_time, principals
+    from ..values import SHORT_KINDS, jst_time, local_time, principals
 
     def names(record: Record) -> str:
         shown = [roster.surname(name) for name in principals(record.meeting)]

@@ -22,11 +22,10 @@ def run(
 
     Example: readouts fmt --check
     """
-    from ..corpus import MEETINGS, PEOPLE, find_data_dir
-    from ..edge import report, say
-    from ..errors import ReadoutsError
-    from ..options import state
-    from ..writing import format_file
+    from ...corpus import MEETINGS, PEOPLE, find_data_dir
+    from ...errors import ReadoutsError
+    from ...writing import format_file
+    from ..context import report, say, state
 
     targets = paths or [find_data_dir(state(ctx).data, writing=True) / MEETINGS]
     files: list[Path] = []

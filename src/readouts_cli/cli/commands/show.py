@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..options import FormatOpt, nonblank
-from ..render import Format
+from ..output import Format
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from ..corpus import Record
+    from ...corpus import Record
 
 CSV_COLUMNS = ("id", "date", "section", "n", "text")
 
@@ -36,19 +36,19 @@ def run(
     """
     from rich.text import Text
 
-    from ..edge import load
-    from ..lookup import find_meetings, period_key
-    from ..render import emit, print_lines, width
-    from ..views import record_document
+    from ...lookup import find_meetings, period_key
+    from ..context import load
+    from ..output import emit, print_lines, width
+    from ..values import record_document
 
     store = load(ctx)
     period = period_key(key) and not store.with_id_prefix(key + "-x")
     if period:
-        from ..filters import Filters
+        from ...filters import Filters
 
         records = store.select(Filters.build(on=key))
         if not records:
-            from ..errors import NotFoundError
+            from ...errors import NotFoundError
 
             raise NotFoundError.of(f"no meetings in {key}", hint="`readouts list` shows them")
     else:
@@ -56,7 +56,7 @@ def run(
 
     def table() -> None:
         if period:
-            from ..edge import open_roster
+            from ..context import open_roster
             from .list_ import timeline
 
             print_lines(timeline(records, open_roster(ctx), width()))
@@ -78,7 +78,7 @@ def run(
 
 def long_rows(record: Record) -> list[list[object]]:
     """The meeting as (id, date, section, n, text) rows: one per participant, point, item."""
-    from ..ledger import describe_aid, describe_condolence
+    from ...ledger import describe_aid, describe_condolence
 
     meeting = record.meeting
     head = [record.id, str(meeting.date)]
@@ -108,9 +108,9 @@ def meeting_view(record: Record, width: int) -> list[Text]:
     Prose wraps at the width or at 100 columns, whichever is smaller."""
     from rich.text import Text
 
+    from ...ledger import describe_aid, describe_condolence
     from ..cells import hanging, heading, wrap
-    from ..ledger import describe_aid, describe_condolence
-    from ..views import duration, jst_time, local_time
+    from ..values import duration, jst_time, local_time
 
     prose = min(width, 100)
     meeting = record.meeting

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from . import __version__
+from .. import __version__
+from ..errors import ReadoutsError
 from .commands import (
     aid,
     check,
@@ -22,8 +23,7 @@ from .commands import (
     search,
     show,
 )
-from .errors import ReadoutsError
-from .options import State
+from .context import State
 
 
 class ReadoutsGroup(TyperGroup):
@@ -34,7 +34,7 @@ class ReadoutsGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except ReadoutsError as err:
-            from .edge import report
+            from .context import report
 
             report(err.problems)
             ctx.exit(1)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..vocab import Kind, Level
+from ...vocab import Kind, Level
 
 
 def run(
@@ -49,10 +49,10 @@ def run(
     """
     import datetime as dt
 
-    from ..corpus import find_data_dir
-    from ..errors import ReadoutsError
-    from ..options import state
-    from ..writing import derive_id, record_path, scaffold, write_record
+    from ...corpus import find_data_dir
+    from ...errors import ReadoutsError
+    from ...writing import derive_id, record_path, scaffold, write_record
+    from ..context import state
 
     interactive = is_interactive()
     if date is None and interactive:
@@ -110,7 +110,7 @@ def run(
 
 
 def _participant(entry: str) -> dict[str, str]:
-    from ..errors import ReadoutsError
+    from ...errors import ReadoutsError
 
     fields = entry.split("|")
     if len(fields) > 3:

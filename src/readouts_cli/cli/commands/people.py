@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..options import FilterOptions, FormatOpt, with_filters
-from ..render import Format
+from ..output import Format
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from ..people.matching import Roster
-    from ..people.summaries import PersonRow
+    from ...people.matching import Roster
+    from ...people.summaries import PersonRow
 
 CSV_COLUMNS = ("id", "name", "country", "title", "meetings", "first", "last", "counterparts")
 
@@ -29,9 +29,9 @@ def run(
 
     Filters choose the meetings counted. Example: readouts people --from 2022 --country JP
     """
-    from ..edge import load, open_roster, say
-    from ..people.summaries import people_rows
-    from ..render import emit
+    from ...people.summaries import people_rows
+    from ..context import load, open_roster, say
+    from ..output import emit
 
     store = load(ctx)
     chosen = filters.filters(ctx, store, limit=False)
@@ -45,7 +45,7 @@ def run(
             return
 
     def table() -> None:
-        from ..render import print_lines, width
+        from ..output import print_lines, width
 
         print_lines(people_lines(rows, roster, width()))
 

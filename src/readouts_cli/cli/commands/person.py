@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..options import FormatOpt, FromOpt, ToOpt, nonblank
-from ..render import Format
+from ..output import Format
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from ..people.matching import Roster
-    from ..people.summaries import Appearance, PersonSummary
+    from ...people.matching import Roster
+    from ...people.summaries import Appearance, PersonSummary
 
 CSV_COLUMNS = ("id", "date", "section", "n", "text")
 
@@ -34,12 +34,12 @@ def run(
 
     Example: readouts person Zelensky
     """
-    from ..edge import load, open_roster
-    from ..errors import NotFoundError
-    from ..filters import Filters
+    from ...errors import NotFoundError
+    from ...filters import Filters
+    from ...people.summaries import person_summary
+    from ..context import load, open_roster
     from ..options import FilterOptions
-    from ..people.summaries import person_summary
-    from ..render import emit, print_lines, width
+    from ..output import emit, print_lines, width
 
     store = load(ctx)
     roster = open_roster(ctx)
@@ -69,7 +69,7 @@ def run(
 
 
 def summary_document(summary: PersonSummary) -> dict[str, Any]:
-    from ..views import citation
+    from ..values import citation
 
     person = summary.who.person
     return {
@@ -121,7 +121,7 @@ def summary_document(summary: PersonSummary) -> dict[str, Any]:
 
 
 def summary_rows(summary: PersonSummary) -> list[list[object]]:
-    from ..ledger import describe_aid, describe_condolence
+    from ...ledger import describe_aid, describe_condolence
 
     rows: list[list[object]] = []
     for a in summary.timeline:
@@ -157,9 +157,9 @@ def summary_view(summary: PersonSummary, roster: Roster, width: int) -> list[Tex
     condolences, aid and points, each item under its citation."""
     from rich.text import Text
 
+    from ...ledger import describe_aid, describe_condolence
     from ..cells import Column, hanging, heading, render_rows, wrap
-    from ..ledger import describe_aid, describe_condolence
-    from ..views import SHORT_KINDS, citation
+    from ..values import SHORT_KINDS, citation
 
     person = summary.who.person
     lines: list[Text] = [heading(summary.who.name)]
@@ -241,7 +241,7 @@ def summary_view(summary: PersonSummary, roster: Roster, width: int) -> list[Tex
 
 def _other_side(appearance: Appearance, roster: Roster) -> str:
     """The principals of the other side by family name (their delegations left out)."""
-    from ..views import principals
+    from ..values import principals
 
     others = {roster.who(n).key for n in appearance.counterparts}
     shown = [

@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..ledger import format_amount
+from ...ledger import format_amount
+from ...vocab import Category, GroupBy, Status
 from ..options import FilterOptions, FormatOpt, with_filters
-from ..render import Format
-from ..vocab import Category, GroupBy, Status
+from ..output import Format
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from ..ledger import Entry, StatedTotal, Total, Verdict
+    from ...ledger import Entry, StatedTotal, Total, Verdict
 
 CSV_COLUMNS = (
     "id",
@@ -77,9 +77,9 @@ def run(
     mentions and stated running totals are listed, never added. Currencies are never mixed.
     Example: readouts aid --from 2022 --by category
     """
-    from ..edge import load, open_roster, say
-    from ..filters import Filters, latest
-    from ..ledger import count, entries_of, left_out, stated_totals, totals
+    from ...filters import Filters, latest
+    from ...ledger import count, entries_of, left_out, stated_totals, totals
+    from ..context import load, open_roster, say
 
     store = load(ctx)
     roster = open_roster(ctx)
@@ -115,7 +115,7 @@ def run(
         left_out(entries, verdicts),
         by,
     )
-    from ..render import emit
+    from ..output import emit
 
     emit(
         fmt,
@@ -142,7 +142,7 @@ def verdict_text(verdict: Verdict) -> str:
 
 
 def print_ledger(ledger: Ledger, *, totals_only: bool = False) -> None:
-    from ..render import print_lines, width
+    from ..output import print_lines, width
 
     lines = ledger_lines(ledger, width())
     if totals_only:  # the totals start after the items' blank line
@@ -156,9 +156,9 @@ def ledger_lines(ledger: Ledger, width: int) -> list[Text]:
     running totals beside the counted sums."""
     from rich.text import Text
 
+    from ...ledger import amount_text, parties
     from ..cells import Column, heading, render_rows, wrap
-    from ..ledger import amount_text, parties
-    from ..views import citation
+    from ..values import citation
 
     prose = min(width, 100)
     lines: list[Text] = []
@@ -242,8 +242,8 @@ def ledger_lines(ledger: Ledger, width: int) -> list[Text]:
 
 
 def entry_row(entry: Entry, verdicts: dict[tuple[str, int], Verdict]) -> list[object]:
-    from ..ledger import aid_cameo
-    from ..views import citation
+    from ...ledger import aid_cameo
+    from ..values import citation
 
     item = entry.item
     verdict = verdicts[entry.key]
@@ -269,7 +269,7 @@ def entry_row(entry: Entry, verdicts: dict[tuple[str, int], Verdict]) -> list[ob
 
 
 def ledger_document(ledger: Ledger) -> dict[str, Any]:
-    from ..views import citation
+    from ..values import citation
 
     return {
         "items": [
