@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from conftest import CORPUS, FIXTURES, REPO, Result, run, write
 from readouts_cli import index
+from readouts_cli.index import opening, queries, walking
 from readouts_cli.corpus import Corpus, load_corpus, meeting_files
 from readouts_cli.filters import Filters
 from readouts_cli.search import phrases_of
@@ -53,8 +54,8 @@ def fallbacks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
         FALLBACKS.append(root)
         return load_corpus(root)
 
-    monkeypatch.setattr(index, "Store", Recording)
-    monkeypatch.setattr(index, "load_corpus", load_corpus_recorded)
+    monkeypatch.setattr(opening, "Store", Recording)
+    monkeypatch.setattr(queries, "load_corpus", load_corpus_recorded)
     FALLBACKS.clear()
     yield FALLBACKS
     FALLBACKS.clear()
@@ -166,7 +167,7 @@ def test_a_warm_command_parses_no_file(corpus: Path, monkeypatch: pytest.MonkeyP
     def refuse(*args: object) -> None:
         raise AssertionError("a warm command parsed a file")
 
-    monkeypatch.setattr(index, "parse_file", refuse)
+    monkeypatch.setattr(walking, "parse_file", refuse)
     assert run("--data", str(corpus), "search", "Peace Formula") == cold
     assert not FALLBACKS
 
@@ -211,7 +212,7 @@ def counting_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         parsed.append(path)
         return real(meetings, path, *args)
 
-    monkeypatch.setattr(index, "parse_file", parse_file)
+    monkeypatch.setattr(walking, "parse_file", parse_file)
     return parsed
 
 
@@ -450,9 +451,9 @@ def test_many_files_are_parsed_by_worker_processes_with_the_same_result(
         write(root, f"meetings/{2000 + n % 3}/{day}-meeting-{n}.toml", body)
     write(root, "meetings/2001/2024-01-01-meeting-0.toml", text.replace("2024-01-07", "2024-01-01"))
     write(root, "meetings/2002/2024-03-01-bad.toml", BAD)
-    monkeypatch.setattr(index, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(index, "CHUNK", 7)
-    monkeypatch.setattr(index, "_workers", lambda: 2)
+    monkeypatch.setattr(walking, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(walking, "CHUNK", 7)
+    monkeypatch.setattr(walking, "_workers", lambda: 2)
     pooled: list[int] = []
     real = index._bounded_map
 
@@ -461,7 +462,7 @@ def test_many_files_are_parsed_by_worker_processes_with_the_same_result(
             pooled.append(len(batch))
             yield batch
 
-    monkeypatch.setattr(index, "_bounded_map", bounded_map)
+    monkeypatch.setattr(walking, "_bounded_map", bounded_map)
     for args in (["check"], ["--skip-invalid", "list", "--format", "json"]):
         both(root, *args)
     assert sum(pooled) >= 62

@@ -1,0 +1,260 @@
+"""Answering from the index: the store that narrows in SQL and lets the file store's own
+checks decide.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+import weakref
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..corpus import MEETINGS, Record, duplicate_problem, load_corpus
+from ..errors import Problem
+from ..filters import Filters
+from ..model import Meeting
+from ..search import Hit, search
+from ..store import FileStore, Store
+from .location import discard, is_corrupt
+from .schema import _ORDER, _ORDER_DESC, _RECORD_COLUMNS, MAX_SQL_NAMES
+
+if TYPE_CHECKING:
+    pass
+
+T = TypeVar("T")
+
+
+# -- answering -------------------------------------------------------------------------------------
+class IndexedStore(Store):
+    """Answers from the index; SQL picks candidates, the file store's checks decide."""
+
+    def __init__(self, root: Path, conn: sqlite3.Connection, path: Path) -> None:
+        self.root = root
+        self.meetings = root / MEETINGS
+        self.path = path
+        self._conn = conn
+        self._problems: list[Problem] | None = None
+        self._files: FileStore | None = None
+        weakref.finalize(self, conn.close)
+        # One read transaction for the whole command: every answer comes from one snapshot,
+        # whatever other commands commit meanwhile.
+        conn.execute("BEGIN")
+
+    # Every answer goes through here: should the database fail midway (corrupted under us,
+    # say), the command goes on reading the files, and the next one rebuilds the index.
+    def _answer(self, indexed: Callable[[], T], files: Callable[[Store], T]) -> T:
+        if self._files is None:
+            try:
+                return indexed()
+            except sqlite3.Error as err:
+                if is_corrupt(err):
+                    self._conn.close()
+                    with contextlib.suppress(OSError, sqlite3.Error):
+                        discard(self.path)
+                self._files = FileStore(load_corpus(self.root))
+        return files(self._files)
+
+    def _record(self, row: tuple[str, str, str]) -> Record:
+        record_id, path, doc = row
+        # The JSON was dumped from a validated Meeting: lax mode reads its dates back.
+        meeting = Meeting.model_validate_json(doc, strict=False)
+        return Record(id=record_id, path=self.meetings / path, meeting=meeting)
+
+    def _records(self, sql: str, params: Sequence[Any] = ()) -> list[Record]:
+        return [self._record(row) for row in self._conn.execute(sql, params)]
+
+    @property
+    def problems(self) -> list[Problem]:
+        if self._problems is None:
+            self._problems = self._answer(self._read_problems, lambda s: s.problems)
+        return self._problems
+
+    def _read_problems(self) -> list[Problem]:
+        found: list[tuple[PurePath, list[Problem]]] = []
+        for path, problems in self._conn.execute(
+            "SELECT path, problems FROM files WHERE problems IS NOT NULL"
+        ):
+            full = self.meetings / path
+            found.append(
+                (
+                    PurePath(path),
+                    [
+                        Problem(
+                            message,
+                            file=full if same is True else (None if same is None else Path(same)),
+                            line=line,
+                            field=field,
+                            hint=hint,
+                        )
+                        for message, same, line, field, hint in json.loads(problems)
+                    ],
+                )
+            )
+        for record_id, path, first in self._conn.execute(
+            "SELECT r.id, f.path, ("
+            "  SELECT f2.path FROM records r2 JOIN files f2 ON f2.file = r2.file"
+            "  WHERE r2.id = r.id AND r2.shadowed = 0"
+            ") FROM records r JOIN files f ON f.file = r.file WHERE r.shadowed = 1"
+        ):
+            problem = duplicate_problem(record_id, self.meetings / path, self.meetings / first)
+            found.append((PurePath(path), [problem]))
+        found.sort(key=lambda item: item[0])
+        return [problem for _, problems in found for problem in problems]
+
+    def count(self) -> int:
+        return self._answer(
+            lambda: int(
+                self._conn.execute("SELECT count(*) FROM records WHERE shadowed = 0").fetchone()[0]
+            ),
+            lambda s: s.count(),
+        )
+
+    def all(self) -> list[Record]:
+        return self._answer(
+            lambda: self._records(f"SELECT {_RECORD_COLUMNS} WHERE r.shadowed = 0 {_ORDER}"),
+            lambda s: s.all(),
+        )
+
+    def select(self, filters: Filters) -> list[Record]:
+        return self._answer(lambda: self._select(filters), lambda s: s.select(filters))
+
+    def _select(self, filters: Filters) -> list[Record]:
+        where, params = _narrow(filters)
+        if filters.limit is None:
+            candidates = self._records(f"SELECT {_RECORD_COLUMNS} WHERE {where} {_ORDER}", params)
+            return filters.apply(candidates)
+        if filters.limit <= 0:
+            return []
+        # Newest first, stopping at the limit: `list -n 20` reads 20 records, not all of them.
+        kept: list[Record] = []
+        for row in self._conn.execute(
+            f"SELECT {_RECORD_COLUMNS} WHERE {where} {_ORDER_DESC}", params
+        ):
+            record = self._record(row)
+            if filters.matches(record.meeting):
+                kept.append(record)
+                if len(kept) == filters.limit:
+                    break
+        kept.reverse()
+        return kept
+
+    def on_day(self, day: dt.date) -> list[Record]:
+        return self._answer(
+            lambda: self._records(
+                f"SELECT {_RECORD_COLUMNS} WHERE r.shadowed = 0 AND r.date = ? {_ORDER}",
+                (day.isoformat(),),
+            ),
+            lambda s: s.on_day(day),
+        )
+
+    def with_id_prefix(self, prefix: str) -> list[Record]:
+        def indexed() -> list[Record]:
+            if not _bindable(prefix):
+                return []  # ids are ASCII: nothing starts with it
+            # Ids are ASCII, so every id starting with `prefix` sorts in [prefix, prefix + max).
+            found = self._records(
+                f"SELECT {_RECORD_COLUMNS} WHERE r.shadowed = 0 AND r.id >= ? AND r.id < ? "
+                f"{_ORDER}",
+                (prefix, prefix + "\U0010ffff"),
+            )
+            return [r for r in found if r.id.startswith(prefix)]
+
+        return self._answer(indexed, lambda s: s.with_id_prefix(prefix))
+
+    def participant_names(self) -> set[str]:
+        return self._answer(
+            lambda: {
+                name
+                for (name,) in self._conn.execute(
+                    "SELECT DISTINCT name FROM participants WHERE record NOT IN "
+                    "(SELECT file FROM records WHERE shadowed = 1)"
+                )
+            },
+            lambda s: s.participant_names(),
+        )
+
+    def dates(self) -> list[dt.date]:
+        return self._answer(
+            lambda: [
+                dt.date.fromisoformat(day)
+                for (day,) in self._conn.execute(
+                    "SELECT DISTINCT date FROM records WHERE shadowed = 0 ORDER BY date"
+                )
+            ],
+            lambda s: s.dates(),
+        )
+
+    def search(self, phrases: Sequence[str], filters: Filters, *, any_phrase: bool) -> list[Hit]:
+        def indexed() -> list[Hit]:
+            unlimited = replace(filters, limit=None)
+            where, params = _narrow(unlimited)
+            text, text_params = _contains(phrases, any_phrase=any_phrase)
+            candidates = self._records(
+                f"SELECT {_RECORD_COLUMNS} JOIN texts t ON t.file = r.file "
+                f"WHERE {where} AND ({text}) {_ORDER}",
+                [*params, *text_params],
+            )
+            return search(unlimited.apply(candidates), phrases, any_phrase=any_phrase)
+
+        return self._answer(indexed, lambda s: s.search(phrases, filters, any_phrase=any_phrase))
+
+
+def _bindable(text: str) -> bool:
+    """Whether SQLite can take `text` (command-line text may hold lone surrogates)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _narrow(filters: Filters) -> tuple[str, list[Any]]:
+    """A WHERE clause keeping every record `filters.matches` (and, here, no others)."""
+    clauses = ["r.shadowed = 0"]
+    params: list[Any] = []
+    if filters.start:
+        clauses.append("r.date >= ?")
+        params.append(filters.start.isoformat())
+    if filters.end:
+        clauses.append("r.date <= ?")
+        params.append(filters.end.isoformat())
+    if filters.kind:
+        clauses.append("r.kind = ?")
+        params.append(str(filters.kind))
+    if filters.country and _bindable(filters.country):
+        clauses.append("r.file IN (SELECT record FROM participants WHERE country = ?)")
+        params.append(filters.country)
+    if filters.tag and _bindable(filters.tag):
+        clauses.append("r.file IN (SELECT record FROM tags WHERE tag = ?)")
+        params.append(filters.tag)
+    names = filters.names
+    if names is not None and len(names) <= MAX_SQL_NAMES and all(map(_bindable, names)):
+        if not names:
+            clauses.append("0")
+        else:
+            marks = ", ".join("?" * len(names))
+            clauses.append(f"r.file IN (SELECT record FROM participants WHERE name IN ({marks}))")
+            params.extend(sorted(names))
+    return " AND ".join(clauses), params
+
+
+def _contains(phrases: Sequence[str], *, any_phrase: bool) -> tuple[str, list[str]]:
+    """SQL keeping the records whose folded text holds the phrases: a superset of the hits."""
+    clauses: list[str] = []
+    for phrase in phrases:
+        if not _bindable(phrase) or not phrase.isprintable():
+            if any_phrase:
+                return "1", []  # a phrase SQL cannot look for: every record is a candidate
+            continue
+        clauses.append(phrase)
+    if not clauses:
+        return "1", []
+    test = "instr(t.folded, ?) > 0"
+    return (" OR " if any_phrase else " AND ").join([test] * len(clauses)), clauses
