@@ -66,27 +66,19 @@ def _inline_tags(found: re.Match[str]) -> str:
     return inline if len(inline) <= 100 else found[0]
 
 
-@dataclass(frozen=True)
-class Comment:
-    """One comment: its text, and the line it stands on (for messages; not compared)."""
-
-    text: str
-    line: int = field(default=0, compare=False)
-
-
 @dataclass
 class Comments:
     """The comments of a file: at the top, above or beside a key, above or beside the `]` that
     closes a multi-line array, or at the very end."""
 
-    header: list[Comment] = field(default_factory=list)
-    above: dict[Path_, list[Comment]] = field(default_factory=dict)
-    beside: dict[Path_, Comment] = field(default_factory=dict)
-    before_close: dict[Path_, list[Comment]] = field(default_factory=dict)
-    beside_close: dict[Path_, Comment] = field(default_factory=dict)
-    trailer: list[Comment] = field(default_factory=list)
+    header: list[tomlio.Comment] = field(default_factory=list)
+    above: dict[Path_, list[tomlio.Comment]] = field(default_factory=dict)
+    beside: dict[Path_, tomlio.Comment] = field(default_factory=dict)
+    before_close: dict[Path_, list[tomlio.Comment]] = field(default_factory=dict)
+    beside_close: dict[Path_, tomlio.Comment] = field(default_factory=dict)
+    trailer: list[tomlio.Comment] = field(default_factory=list)
 
-    def _every(self) -> list[Comment]:
+    def _every(self) -> list[tomlio.Comment]:
         blocks = [*self.above.values(), *self.before_close.values()]
         return [
             *self.header,
@@ -112,97 +104,6 @@ class Comments:
         return bool(self._every())
 
 
-@dataclass(frozen=True)
-class _Line:
-    """One line as the comment scanner sees it.
-
-    Strings are what make a line hard to read: a `#` or a bracket in one is text, and a
-    multi-line string carries its value, and what follows it, onto later lines. So every value
-    string is written `""`, and a multi-line one stands whole on the line where it opens: the
-    rest of the line where it closes (`b'''  # note`) joins that line, and the lines it covered
-    are left blank. Keys, brackets and comments then stand on the line of the value they
-    belong to, and line numbers stay those of the file.
-    """
-
-    code: str
-    brackets: int  # `[` opened minus `]` closed in values (a table header's do not count)
-    comment: Comment | None = None
-
-
-def _scan(text: str) -> list[_Line]:
-    """The lines of `text` (valid TOML), one `_Line` each."""
-    lines: list[_Line] = []
-    code: list[str] = []
-    comment: Comment | None = None
-    brackets = depth = 0  # this line's net brackets; how deep in a value the scan is
-    in_value = False  # an `=` was seen on this line
-    start = number = 1  # the line the current one began on; the line being read
-    index, end = 0, len(text)
-    while index < end:
-        char = text[index]
-        if char == "\n":
-            lines.append(_Line("".join(code), brackets, comment))
-            lines.extend(_Line("", 0) for _ in range(number - start))
-            code, comment, brackets, in_value = [], None, 0, False
-            number += 1
-            start = number
-            index += 1
-        elif char == "#":
-            stop = text.find("\n", index)
-            stop = end if stop < 0 else stop
-            comment = Comment(text[index:stop].rstrip(), number)
-            index = stop
-        elif char in "\"'":
-            quote = char * 3 if text.startswith(char * 3, index) else char
-            close, breaks = _string_end(text, index, quote)
-            code.append('""' if in_value or depth else text[index:close])
-            number += breaks
-            index = close
-        else:
-            if char == "=":
-                in_value = True
-            elif char in "[{" and (in_value or depth):
-                depth += 1
-                brackets += 1
-            elif char in "]}" and depth:
-                depth -= 1
-                brackets -= 1
-            code.append(char)
-            index += 1
-    lines.append(_Line("".join(code), brackets, comment))
-    lines.extend(_Line("", 0) for _ in range(number - start))
-    return lines
-
-
-def _string_end(text: str, start: int, quote: str) -> tuple[int, int]:
-    """Just past the string that opens at `start` with `quote`, and the line breaks in it."""
-    index = start + len(quote)
-    escapes = quote[0] == '"'
-    breaks = 0
-    while index < len(text):
-        char = text[index]
-        if escapes and char == "\\":
-            # The escaped character may be the line break of a line-ending backslash.
-            breaks += text.startswith("\n", index + 1)
-            index += 2
-            continue
-        if text.startswith(quote, index):
-            if len(quote) == 1:
-                return index + 1, breaks
-            # Up to two quotes just before the closing three belong to the string.
-            stop = index
-            while stop < len(text) and text[stop] == quote[0]:
-                stop += 1
-            return stop, breaks
-        breaks += char == "\n"
-        index += 1
-    return len(text), breaks
-
-
-def _masked(lines: list[_Line]) -> str:
-    return "\n".join(line.code for line in lines)
-
-
 def _line_paths(masked: str) -> dict[int, Path_]:
     """The deepest key path written on each line (inverse of tomlio.key_lines)."""
     by_line: dict[int, Path_] = {}
@@ -212,7 +113,7 @@ def _line_paths(masked: str) -> dict[int, Path_]:
     return by_line
 
 
-def _closing_lines(lines: list[_Line], paths: Mapping[int, Path_]) -> dict[int, Path_]:
+def _closing_lines(lines: list[tomlio.ScannedLine], paths: Mapping[int, Path_]) -> dict[int, Path_]:
     """The lines that start with the `]` closing a multi-line array, and the array's path."""
     closing: dict[int, Path_] = {}
     array: Path_ | None = None
@@ -232,11 +133,11 @@ def extract_comments(text: str) -> Comments:
     """Tie every comment in `text` to the key path it belongs to."""
     if "#" not in text:
         return Comments()
-    lines = _scan(text)
-    paths = _line_paths(_masked(lines))
+    lines = tomlio.scan(text)
+    paths = _line_paths(tomlio.masked(lines))
     closing = _closing_lines(lines, paths)
     comments = Comments()
-    pending: list[Comment] = []
+    pending: list[tomlio.Comment] = []
     paths_seen = False
     for number, line in enumerate(lines, start=1):
         if not line.code.strip():
@@ -273,8 +174,8 @@ def insert_comments(text: str, comments: Comments) -> str:
     """Put `comments` back into canonical `text`, beside and above the same key paths."""
     if not comments:
         return text
-    scanned = _scan(text)
-    masked = _masked(scanned)
+    scanned = tomlio.scan(text)
+    masked = tomlio.masked(scanned)
     at = tomlio.key_lines(masked)
     closing_at = {p: n for n, p in _closing_lines(scanned, _line_paths(masked)).items()}
     lines = text.removesuffix("\n").split("\n")
@@ -317,7 +218,7 @@ def insert_comments(text: str, comments: Comments) -> str:
     return "\n".join(out) + "\n"
 
 
-def _beside(line: str, comment: Comment | None) -> str:
+def _beside(line: str, comment: tomlio.Comment | None) -> str:
     return f"{line}  {comment.text}" if comment else line
 
 

@@ -10,6 +10,7 @@ import re
 import tempfile
 import tomllib
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -178,15 +179,12 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
     lines: dict[tuple[str | int, ...], int] = {}
     table: tuple[str | int, ...] = ()
     counts: dict[tuple[str | int, ...], int] = {}
-    in_string: str | None = None
     depth = 0
     array_path: tuple[str | int, ...] | None = None
     element = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        if in_string:
-            if in_string in line:
-                in_string = None
-            continue
+    # Read the scanner's lines: no string can hide a bracket, a `#` or a key any more, and a
+    # multi-line string stands whole on the line it opens.
+    for number, line in enumerate(masked(scan(text)).split("\n"), start=1):
         if depth > 0:
             stripped = line.strip()
             if array_path is not None and depth == 1 and stripped and stripped[0] not in "]#,":
@@ -217,11 +215,6 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
             lines.setdefault((*table, *dotted[:end]), number)
         path = (*table, *dotted)
         value = line[found.end() :]
-        for quote in ('"""', "'''"):
-            if value.count(quote) == 1:
-                in_string = quote
-        if in_string:
-            continue
         depth = _bracket_delta(value)
         array_path, element = (path, 0) if depth > 0 else (None, 0)
         if depth > 0 and value.strip() not in ("[", "{"):
@@ -229,32 +222,110 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
     return lines
 
 
-def _scan(line: str) -> tuple[list[str], int | None]:
-    """The characters of one line that stand outside strings, and where a comment starts."""
-    outside: list[str] = []
-    quote: str | None = None
-    escaped = False
-    for index, char in enumerate(line):
-        if quote:
-            if escaped:
-                escaped = False
-            elif char == "\\" and quote == '"':
-                escaped = True
-            elif char == quote:
-                quote = None
-        elif char in "\"'":
-            quote = char
+@dataclass(frozen=True)
+class Comment:
+    """One comment: its text, and the line it stands on (for messages; not compared)."""
+
+    text: str
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class ScannedLine:
+    """One line as the character-level scanner sees it (the one scanner: `fmt` finds comments
+    with it, and `key_lines` the line of every key).
+
+    Strings are what make a line hard to read: a `#` or a bracket in one is text, and a
+    multi-line string carries its value, and what follows it, onto later lines. So every value
+    string is written `""`, and a multi-line one stands whole on the line where it opens: the
+    rest of the line where it closes (`b'''  # note`) joins that line, and the lines it covered
+    are left blank. Keys, brackets and comments then stand on the line of the value they
+    belong to, and line numbers stay those of the file.
+    """
+
+    code: str
+    brackets: int  # `[` opened minus `]` closed in values (a table header's do not count)
+    comment: Comment | None = None
+
+
+def scan(text: str) -> list[ScannedLine]:
+    """The lines of `text` (valid TOML), one `ScannedLine` each."""
+    lines: list[ScannedLine] = []
+    code: list[str] = []
+    comment: Comment | None = None
+    brackets = depth = 0  # this line's net brackets; how deep in a value the scan is
+    in_value = False  # an `=` was seen on this line
+    start = number = 1  # the line the current one began on; the line being read
+    index, end = 0, len(text)
+    while index < end:
+        char = text[index]
+        if char == "\n":
+            lines.append(ScannedLine("".join(code), brackets, comment))
+            lines.extend(ScannedLine("", 0) for _ in range(number - start))
+            code, comment, brackets, in_value = [], None, 0, False
+            number += 1
+            start = number
+            index += 1
         elif char == "#":
-            return outside, index
+            stop = text.find("\n", index)
+            stop = end if stop < 0 else stop
+            comment = Comment(text[index:stop].rstrip(), number)
+            index = stop
+        elif char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, index) else char
+            close, breaks = _string_end(text, index, quote)
+            code.append('""' if in_value or depth else text[index:close])
+            number += breaks
+            index = close
         else:
-            outside.append(char)
-    return outside, None
+            if char == "=":
+                in_value = True
+            elif char in "[{" and (in_value or depth):
+                depth += 1
+                brackets += 1
+            elif char in "]}" and depth:
+                depth -= 1
+                brackets -= 1
+            code.append(char)
+            index += 1
+    lines.append(ScannedLine("".join(code), brackets, comment))
+    lines.extend(ScannedLine("", 0) for _ in range(number - start))
+    return lines
+
+
+def _string_end(text: str, start: int, quote: str) -> tuple[int, int]:
+    """Just past the string that opens at `start` with `quote`, and the line breaks in it."""
+    index = start + len(quote)
+    escapes = quote[0] == '"'
+    breaks = 0
+    while index < len(text):
+        char = text[index]
+        if escapes and char == "\\":
+            # The escaped character may be the line break of a line-ending backslash.
+            breaks += text.startswith("\n", index + 1)
+            index += 2
+            continue
+        if text.startswith(quote, index):
+            if len(quote) == 1:
+                return index + 1, breaks
+            # Up to two quotes just before the closing three belong to the string.
+            stop = index
+            while stop < len(text) and text[stop] == quote[0]:
+                stop += 1
+            return stop, breaks
+        breaks += char == "\n"
+        index += 1
+    return len(text), breaks
+
+
+def masked(lines: list[ScannedLine]) -> str:
+    """The text again, its value strings written `""` (see ScannedLine), comments left out."""
+    return "\n".join(line.code for line in lines)
 
 
 def _bracket_delta(fragment: str) -> int:
-    """Net count of opening brackets in a line fragment, ignoring strings and comments."""
-    outside, _ = _scan(fragment)
-    return sum(1 if c in "[{" else -1 if c in "]}" else 0 for c in outside)
+    """Net count of opening brackets in a masked line fragment (no strings or comments)."""
+    return sum(1 if c in "[{" else -1 if c in "]}" else 0 for c in fragment)
 
 
 def line_of(lines: Mapping[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int | None:
