@@ -42,7 +42,7 @@ def corpus_with(tmp_path: Path, text: str, name: str = "2024-01-07-a-b") -> Path
         ),
         (
             GOOD.replace('kind = "meeting"\n', 'kind = "meeting"\nduration_minutes = "60"\n'),
-            "4: duration_minutes: Input should be a valid integer\n"
+            "4: duration_minutes: must be a whole number\n"
             "hint: write a whole number without quotes: duration_minutes = 60",
         ),
         (

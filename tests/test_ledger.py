@@ -203,11 +203,11 @@ def test_show_person_and_aid_describe_an_item_the_same_way() -> None:
             14,
             "aid[0].currency: 'XYZ' is not an ISO 4217 currency code",
         ),
-        ('amount = -5\ncurrency = "USD"\n', 13, "aid[0].amount: Input should be greater than 0"),
+        ('amount = -5\ncurrency = "USD"\n', 13, "aid[0].amount: must be greater than 0"),
         (
             'amount = 18.5e6\ncurrency = "EUR"\n',
             13,
-            "aid[0].amount: Input should be a valid integer",
+            "aid[0].amount: must be a whole number",
         ),
         ("point = 7\n", 13, "aid[0].point: point 7 does not exist; the record has 2 points"),
     ],

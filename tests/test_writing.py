@@ -99,7 +99,10 @@ def test_fmt_never_rewrites_an_invalid_record(tmp_path: Path) -> None:
     path = write(root, "meetings/2024/2024-04-03-kishida.toml", text)
     result = run("--data", str(root), "fmt")
     assert result.code == 1
-    assert result.err.splitlines()[0].startswith(f"error: {path}:4: kind: Input should be")
+    assert result.err.splitlines()[0] == (
+        f"error: {path}:4: kind: 'phone' is not one of: meeting, courtesy-call, telephone-talk, "
+        "video-conference, multilateral, signing, visit, other"
+    )
     assert path.read_text() == text
 
 

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from . import tomlio
 from .errors import DataError, Problem, ReadoutsError
-from .model import ID_PATTERN, SECTION_FIELD_ORDER, Meeting, consistency_problems
+from .model import FIELD_ORDER, ID_PATTERN, SECTION_FIELD_ORDER, Meeting, consistency_problems
+from .validation import describe, field_path
 
 MEETINGS = "meetings"
 PEOPLE = "people.toml"
@@ -146,12 +145,7 @@ def load_record(path: Path, text: str | None = None) -> Record:
     try:
         meeting = Meeting.model_validate(data)
     except ValidationError as err:
-        found = validation_problems(err, path, lines(), Meeting)
-        # A validator that knows the fix (HintedValueError) gives it as the hint; one problem
-        # stands for each error, in order.
-        for problem, error in zip(found, err.errors(), strict=True):
-            hint = getattr(error.get("ctx", {}).get("error"), "hint", None)
-            problems.append(replace(problem, hint=hint) if hint and not problem.hint else problem)
+        problems += validation_problems(err, path, lines())
     problems += [
         Problem(
             message,
@@ -203,56 +197,25 @@ def load_record(path: Path, text: str | None = None) -> Record:
     return Record(id=record_id, path=path, meeting=meeting)
 
 
-def field_path(loc: Sequence[str | int]) -> str:
-    """`("participants", 1, "country")` -> `participants[1].country`."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
 def validation_problems(
-    err: ValidationError,
-    path: Path,
-    lines: dict[tuple[str | int, ...], int],
-    model: type[BaseModel],
+    err: ValidationError, path: Path, lines: dict[tuple[str | int, ...], int]
 ) -> list[Problem]:
+    """A record's validation errors as problems, one each, in order, in our words."""
     problems = []
     for error in err.errors():
         loc = tuple(error["loc"])
-        message, hint = _describe(error, loc, model)
+        message, hint = describe(error, allowed=_allowed_keys(loc[:-1]))
+        if error["type"] == "int_type" and isinstance(error.get("input"), float):
+            hint = "amounts and counts are exact integers: write 18_500_000, not 18.5e6"
+        elif error["type"] == "list_type" and len(loc) == 1 and loc[0] in SECTION_FIELD_ORDER:
+            hint = f"write each item as a [[{loc[0]}]] table"
         line = tomlio.line_of(lines, loc) or 1
         problems.append(Problem(message, file=path, line=line, field=field_path(loc), hint=hint))
     return problems
 
 
-def _describe(
-    error: Any, loc: tuple[str | int, ...], model: type[BaseModel]
-) -> tuple[str, str | None]:
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1], model)
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(allowed)}"
-        return "unknown key", hint
-    if kind == "missing":
-        return "required key is missing", None
-    message = str(error["msg"]).removeprefix("Value error, ")
-    if kind == "int_type" and isinstance(error.get("input"), float):
-        return (
-            message,
-            "amounts and counts are exact integers: write 18_500_000, not 18.5e6",
-        )
-    if kind == "list_type" and len(loc) == 1 and loc[0] in SECTION_FIELD_ORDER:
-        return message, f"write each item as a [[{loc[0]}]] table"
-    return message, tomlio.type_hint(kind, loc)
-
-
-def _allowed_keys(parent: tuple[str | int, ...], model: type[BaseModel]) -> list[str]:
+def _allowed_keys(parent: tuple[str | int, ...]) -> list[str]:
     names = [str(p) for p in parent if isinstance(p, str)]
     if names and names[-1] in SECTION_FIELD_ORDER:
         return list(SECTION_FIELD_ORDER[names[-1]])
-    return list(model.model_fields)
+    return list(FIELD_ORDER)

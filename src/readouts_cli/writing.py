@@ -21,6 +21,7 @@ from .canonical import NotLossless, dumps_record, format_text
 from .corpus import MEETINGS, load_record
 from .errors import DataError, Problem, ReadoutsError
 from .model import ID_PATTERN, Meeting
+from .validation import describe
 
 # The corpus installed inside the package: readouts never writes there.
 SHIPPED = Path(__file__).resolve().parent / "_data"
@@ -85,6 +86,10 @@ def write_record(path: Path, text: str, *, overwrite: bool) -> None:
     tomlio.write_atomic(path, text, overwrite=overwrite)
 
 
+def known_fix(error: Any) -> bool:
+    return getattr((error.get("ctx") or {}).get("error"), "hint", None) is not None
+
+
 def scaffold(data: dict[str, Any]) -> str:
     """A new record's text: the given fields in canonical form, and comments for the rest.
 
@@ -96,11 +101,12 @@ def scaffold(data: dict[str, Any]) -> str:
         raise DataError(
             *(
                 Problem(
-                    f"{_option_of(e['loc'])}: {str(e['msg']).removeprefix('Value error, ')}",
+                    f"{_option_of(e['loc'])}: {message}",
                     # A validator that knows the fix says it (model.HintedValueError).
-                    hint=getattr(e.get("ctx", {}).get("error"), "hint", None) or _OPTION_HINT,
+                    hint=hint if hint and known_fix(e) else _OPTION_HINT,
                 )
                 for e in err.errors()
+                for message, hint in [describe(e)]
             )
         ) from err
     todo = [

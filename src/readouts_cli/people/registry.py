@@ -28,6 +28,7 @@ from .. import tomlio
 from ..codes import COUNTRIES
 from ..errors import DataError, NotFoundError, Problem, ReadoutsError
 from ..textfold import fold
+from ..validation import describe, field_path
 from .names import SUGGEST_CUTOFF, NameKey, name_key, name_words
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -195,7 +196,7 @@ class Registry:
             except ValidationError as err:
                 for error in err.errors():
                     loc = (person_id, *error["loc"])
-                    problem(loc, *_describe(error))
+                    problem(loc, *_describe(error, loc))
                 continue
             for index, role in enumerate(person.roles):
                 if role.start and role.end and role.end < role.start:
@@ -389,17 +390,6 @@ class Registry:
         return dict(sorted(out.items()))
 
 
-def field_path(loc: Sequence[str | int]) -> str:
-    """`("kishida-fumio", "roles", 0, "from")` -> `kishida-fumio.roles[0].from`."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
 def _split_field(where: str) -> Loc:
     """`aliases[1]` -> ("aliases", 1); `name` -> ("name",)."""
     found = re.fullmatch(r"(\w+)\[(\d+)\]", where)
@@ -447,39 +437,16 @@ _MEANT = {
     "qid": "wikidata",
 }
 
-_TYPE_MESSAGES = {
-    "date_type": "must be a date",
-    "string_type": "must be a string",
-    "list_type": "must be a list",
-    "model_type": "must be a table",
-}
 _ROLES_HINT = "roles are tables: [[id.roles]] with title, from and to under it"
 
 
-def _describe(error: Any) -> tuple[str, str | None]:
-    """A Pydantic error as (message, hint), in the project's words rather than Pydantic's."""
-    kind = error["type"]
-    loc = tuple(error["loc"])
-    if kind == "extra_forbidden":
-        allowed = _ROLE_KEYS if "roles" in loc[:-1] else _PERSON_KEYS
-        key = str(loc[-1])
-        meant = _MEANT.get(key, "")
-        close = [meant] if meant in allowed else []
-        close = close or difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        return (
-            "unknown key",
-            f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(allowed)}",
-        )
-    if kind == "missing":
-        return "required key is missing", None
-    if kind == "string_too_short":
-        return "must not be empty", None
-    message = _TYPE_MESSAGES.get(kind) or str(error["msg"]).removeprefix("Value error, ")
-    if kind == "date_type" and isinstance(error.get("input"), str):
-        message = "must be a TOML date, not a string"
-    if kind == "model_type":
-        return message, _ROLES_HINT
-    return message, tomlio.type_hint(kind, loc)
+def _describe(error: Any, loc: Loc) -> tuple[str, str | None]:
+    """A Pydantic error as (message, hint), through the one translator."""
+    allowed = _ROLE_KEYS if "roles" in loc[:-1] else _PERSON_KEYS
+    message, hint = describe(error, allowed=allowed, meant=_MEANT)
+    if error["type"] == "model_type":
+        hint = _ROLES_HINT
+    return message, hint
 
 
 def load_registry(root: Path) -> Registry:
