@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from test_commands import lines
 
-from conftest import CORPUS, run, write
+from conftest import CORPUS, REPO, run, write
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED = REPO.parent / "shared" / "seeds"
 
 # Every spelling of the two principals in the founding readout (title line, lead, body).
 ZELENSKYY = [

@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 
 from conftest import CORPUS, FIXTURES, REPO, Result, run, write
 from readouts_cli import index
-from readouts_cli.index import opening, queries, walking
 from readouts_cli.corpus import Corpus, load_corpus, meeting_files
 from readouts_cli.filters import Filters
+from readouts_cli.index import opening, queries, walking
 from readouts_cli.search import phrases_of
 from readouts_cli.store import FileStore, Store
 

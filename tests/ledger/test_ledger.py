@@ -10,7 +10,7 @@ import pytest
 from test_commands import lines
 from test_errors import GOOD, corpus_with
 
-from conftest import CORPUS, FIXTURES, run
+from conftest import CORPUS, FIXTURES, REPO, run
 from readouts_cli.ledger import format_amount
 
 LEDGER = FIXTURES / "ledger"
@@ -226,7 +226,7 @@ def test_check_rejects_bad_aid(tmp_path: Path, extra: str, line: int, message: s
 
 
 def test_ledger_commands_run_on_the_shipped_corpus() -> None:
-    root = Path(__file__).resolve().parents[1] / "data"
+    root = REPO / "data"
     document = json.loads(ok("aid", "--format", "json", data=root))
     assert any(i["amount"] == 78_000_000_000 and i["currency"] == "JPY" for i in document["items"])
     assert all(g["currency"] or g["amount"] is None for g in document["totals"]["groups"])
