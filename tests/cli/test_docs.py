@@ -80,7 +80,7 @@ def sample_outputs(readme: str) -> str:
 
 
 def test_readme_samples_are_what_the_commands_print_at_80_columns() -> None:
-    """Rewrite them with: python tests/test_docs.py"""
+    """Rewrite them with: cd tests && python -m cli.test_docs"""
     assert SAMPLE.search(README)
     assert sample_outputs(README) == README
 
