@@ -247,3 +247,20 @@ def heading(value: str | Text) -> Text:
     out = as_text(value).copy()
     out.stylize("bold")
     return out
+
+
+def kind_column(kinds: Sequence[str], priority: int) -> Column:
+    """Meeting kinds, in their short forms ("phone", "call") where the full ones do not fit."""
+    from .values import SHORT_KINDS
+
+    short = Column("KIND", [SHORT_KINDS[k] for k in kinds])
+    return Column("KIND", kinds, priority=priority, alternative=short)
+
+
+def title_column(titles: Sequence[str], priority: int, min_width: int) -> Column:
+    """Meeting titles, cut to the room left; narrower than `min_width`, a short title still
+    beats none once everything else is placed."""
+    last = Column("TITLE", titles, priority=99, elastic=True, min_width=10)
+    return Column(
+        "TITLE", titles, priority=priority, elastic=True, min_width=min_width, alternative=last
+    )

@@ -82,8 +82,8 @@ def timeline(records: Sequence[Record], roster: Roster, width: int) -> list[Text
     dropped, then the principals (the id names them too), and the title is cut; the id and
     the times are never cut.
     """
-    from ..cells import Column, render_rows
-    from ..values import SHORT_KINDS, jst_time, local_time, principals
+    from ..cells import Column, kind_column, render_rows, title_column
+    from ..values import jst_time, local_time, principals
 
     def names(record: Record) -> str:
         shown = [roster.surname(name) for name in principals(record.meeting)]
@@ -95,21 +95,8 @@ def timeline(records: Sequence[Record], roster: Roster, width: int) -> list[Text
         Column("ID", [r.id for r in records], priority=0, overflow=True),
         Column("LOCAL", [local_time(r.meeting) for r in records], priority=1),
         Column("JST", [jst_time(r.meeting) for r in records], priority=2),
-        Column(
-            "KIND",
-            kinds,
-            priority=5,
-            alternative=Column("KIND", [SHORT_KINDS[k] for k in kinds]),
-        ),
+        kind_column(kinds, priority=5),
         Column("WITH", [names(r) for r in records], priority=4),
-        Column(
-            "TITLE",
-            titles,
-            priority=3,
-            elastic=True,
-            min_width=30,
-            # Narrower than that, a short title still beats none once the rest is placed.
-            alternative=Column("TITLE", titles, priority=6, elastic=True, min_width=10),
-        ),
+        title_column(titles, priority=3, min_width=30),
     ]
     return render_rows(columns, width)

@@ -158,8 +158,8 @@ def summary_view(summary: PersonSummary, roster: Roster, width: int) -> list[Tex
     from rich.text import Text
 
     from ...ledger import describe_aid, describe_condolence
-    from ..cells import Column, hanging, heading, render_rows, wrap
-    from ..values import SHORT_KINDS, citation
+    from ..cells import Column, hanging, heading, kind_column, render_rows, title_column, wrap
+    from ..values import citation
 
     person = summary.who.person
     lines: list[Text] = [heading(summary.who.name)]
@@ -184,25 +184,9 @@ def summary_view(summary: PersonSummary, roster: Roster, width: int) -> list[Tex
         titles = [a.record.meeting.title for a in timeline]
         columns = [
             Column("ID", [a.record.id for a in timeline], priority=0, overflow=True),
-            Column(
-                "KIND",
-                kinds,
-                priority=3,
-                alternative=Column("KIND", [SHORT_KINDS[k] for k in kinds]),
-            ),
-            Column(
-                "WITH",
-                [_other_side(a, roster) for a in timeline],
-                priority=1,
-            ),
-            Column(
-                "TITLE",
-                titles,
-                priority=2,
-                elastic=True,
-                min_width=20,
-                alternative=Column("TITLE", titles, priority=4, elastic=True, min_width=10),
-            ),
+            kind_column(kinds, priority=3),
+            Column("WITH", [_other_side(a, roster) for a in timeline], priority=1),
+            title_column(titles, priority=2, min_width=20),
         ]
         lines += [Text(), heading(f"Meetings ({len(timeline)})"), *render_rows(columns, width)]
 
