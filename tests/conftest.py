@@ -51,3 +51,30 @@ def write(root: Path, relative: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def lines(text: str) -> list[str]:
+    """Output lines as a list, for comparing whole outputs line by line."""
+    return [line.rstrip() for line in text.splitlines()]
+
+
+# A valid record that tests spoil one way or another.
+GOOD = """\
+date = 2024-01-07
+title = "A meeting"
+kind = "meeting"
+time = 15:10:00
+timezone = "Europe/Kyiv"
+points = ["One.", "Two."]
+
+[[participants]]
+name = "Kamikawa Yoko"
+country = "JP"
+"""
+
+
+def corpus_with(tmp_path: Path, text: str, name: str = "2024-01-07-a-b") -> Path:
+    """A data folder holding one record with this text."""
+    root = tmp_path / "bad"
+    write(root, f"meetings/2024/{name}.toml", text)
+    return root

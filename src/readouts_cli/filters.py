@@ -50,7 +50,7 @@ class Filters:
     names: frozenset[str] | None = None  # participant names (as written) that count as the person
     country: str | None = None
     kind: Kind | None = None
-    tag: str | None = None
+    tags: frozenset[str] | None = None  # folded; a meeting with any of them matches
     limit: int | None = None
 
     @classmethod
@@ -63,7 +63,7 @@ class Filters:
         names: frozenset[str] | None = None,
         country: str | None = None,
         kind: Kind | None = None,
-        tag: str | None = None,
+        tags: Iterable[str] | None = None,
         limit: int | None = None,
     ) -> Filters:
         start = parse_period(from_)[0] if from_ else None
@@ -78,7 +78,7 @@ class Filters:
             names=names,
             country=country.upper() if country else None,
             kind=kind,
-            tag=fold(tag) if tag else None,
+            tags=frozenset(fold(t) for t in tags) if tags is not None else None,
             limit=limit,
         )
 
@@ -91,7 +91,7 @@ class Filters:
             return False
         if self.country and all(p.country != self.country for p in meeting.participants):
             return False
-        if self.tag and all(fold(t) != self.tag for t in meeting.tags):
+        if self.tags is not None and not any(fold(t) in self.tags for t in meeting.tags):
             return False
         return self.names is None or any(p.name in self.names for p in meeting.participants)
 

@@ -18,6 +18,7 @@ from .corpus import Corpus, Record, load_corpus
 from .errors import Problem
 from .filters import Filters
 from .search import Hit, search
+from .textfold import fold
 
 
 class Store(ABC):
@@ -61,6 +62,26 @@ class Store(ABC):
     @abstractmethod
     def search(self, phrases: Sequence[str], filters: Filters, *, any_phrase: bool) -> list[Hit]:
         """Hits in the records that pass `filters` (its limit ignored: the caller applies it)."""
+
+    def known_tags(self) -> set[str]:
+        """Every tag in the corpus, folded."""
+        return {fold(t) for record in self.all() for t in record.meeting.tags}
+
+    def tag_counts(self, filters: Filters) -> list[tuple[str, int]]:
+        """The tags of the matching meetings with how many have each, most used first."""
+        return count_tags(self.select(filters))
+
+
+def count_tags(records: Sequence[Record]) -> list[tuple[str, int]]:
+    """Tags by the number of meetings that have them, then alphabetically; a tag is counted
+    under its first spelling (check refuses one tag written two ways within a record)."""
+    counts: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    for record in records:
+        for tag in {fold(t): t for t in record.meeting.tags}.values():
+            key = shown.setdefault(fold(tag), tag)
+            counts[key] = counts.get(key, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], fold(kv[0])))
 
 
 @dataclass

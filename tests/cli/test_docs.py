@@ -27,6 +27,7 @@ def test_the_commands_are_the_ones_expected() -> None:
             "person",
             "search",
             "show",
+            "tags",
         ]
     )
 

@@ -6,26 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, run, write
-
-GOOD = """\
-date = 2024-01-07
-title = "A meeting"
-kind = "meeting"
-time = 15:10:00
-timezone = "Europe/Kyiv"
-points = ["One.", "Two."]
-
-[[participants]]
-name = "Kamikawa Yoko"
-country = "JP"
-"""
-
-
-def corpus_with(tmp_path: Path, text: str, name: str = "2024-01-07-a-b") -> Path:
-    root = tmp_path / "bad"
-    write(root, f"meetings/2024/{name}.toml", text)
-    return root
+from conftest import CORPUS, GOOD, corpus_with, run, write
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_commands import lines
 
-from conftest import CORPUS, REPO, run, write
+from conftest import CORPUS, REPO, lines, run, write
 
 SEED = REPO.parent / "shared" / "seeds"
 

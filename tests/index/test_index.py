@@ -582,7 +582,7 @@ def test_search_through_the_index_finds_every_hit(
         Filters(names=frozenset()),
         Filters(names=frozenset({"Żaneta Ōno", "Dmytro Kuleba"}), limit=1),
         Filters(country="PL"),
-        Filters(tag="peace formula"),
+        Filters(tags=frozenset({"peace formula"})),
     ],
 )
 def test_every_question_gets_the_file_store_answer(

@@ -48,10 +48,12 @@ def corpus(root: Path, *records: tuple[str, str, list[str]]) -> Path:
 
 
 def ledger(root: Path, *args: str) -> dict[str, object]:
-    result = run("--data", str(root), "aid", "--format", "json", *args)
-    assert result.code == 0, result.err
-    document: dict[str, object] = json.loads(result.out)
-    return document
+    """The items (`aid -f json`, an array) and the totals (`aid --totals -f json`)."""
+    items = run("--data", str(root), "aid", "--format", "json", *args)
+    totals = run("--data", str(root), "aid", "--totals", "--format", "json", *args)
+    assert (items.code, totals.code) == (0, 0), items.err + totals.err
+    sums = json.loads(totals.out)
+    return {"items": json.loads(items.out), "totals": sums, "stated_totals": sums["stated_totals"]}
 
 
 def verdicts(document: dict[str, object]) -> list[tuple[str, bool, str | None]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,21 +23,64 @@ from .commands import (
     person,
     search,
     show,
+    tags,
 )
 from .context import State
 
+# The global options, accepted before or after the command (`readouts list --data DIR`).
+GLOBAL_FLAGS = frozenset({"--skip-invalid", "--no-cache", "--no-pager"})
+GLOBAL_VALUED = frozenset({"--data", "-d"})
+
+
+def hoist_global_options(args: list[str], commands: Collection[str]) -> list[str]:
+    """`args` with the global options written after the command moved before it, where Click
+    reads them; nothing after a `--` is touched."""
+    index = 0
+    while index < len(args) and args[index] not in commands:
+        if args[index] == "--":
+            return args
+        index += 2 if args[index] in GLOBAL_VALUED else 1
+    if index >= len(args):
+        return args
+    before, command, rest = args[:index], args[index], args[index + 1 :]
+    kept: list[str] = []
+    i = 0
+    while i < len(rest):
+        token = rest[i]
+        if token == "--":
+            kept += rest[i:]
+            break
+        if token in GLOBAL_FLAGS or token.startswith("--data="):
+            before.append(token)
+        elif token in GLOBAL_VALUED and i + 1 < len(rest):
+            before += rest[i : i + 2]
+            i += 1
+        else:
+            kept.append(token)
+        i += 1
+    return [*before, command, *kept]
+
 
 class ReadoutsGroup(TyperGroup):
-    """Turns the core's expected failures into stderr lines and exit code 1, never a traceback."""
+    """Turns the core's expected failures into stderr lines and exit code 1, never a traceback,
+    and reads the global options wherever they stand."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(args, self.commands))
 
     # Typer vendors Click, so its Context class has no stable public name to annotate with.
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except ReadoutsError as err:
-            from .context import report
+            from .context import FilesStopped, report, say
 
             report(err.problems)
+            if isinstance(err, FilesStopped):
+                say(
+                    "hint: add --skip-invalid to go on with the valid records "
+                    "(the problems above become warnings)"
+                )
             ctx.exit(1)
 
 
@@ -46,7 +90,8 @@ app = typer.Typer(
     help="Diplomatic meeting readouts kept as TOML records: the timeline, people, "
     "condolences and aid, from the terminal.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -105,17 +150,23 @@ def main_options(
 
 
 # The commands whose output is read, not answered: the others ask questions at a terminal.
-PAGED = frozenset({"list", "show", "search", "people", "person", "condolences", "aid"})
+PAGED = frozenset({"list", "show", "search", "people", "person", "condolences", "aid", "tags"})
 
 
-app.command("check")(check.run)
-app.command("list")(list_.run)
-app.command("show")(show.run)
-app.command("search")(search.run)
-app.command("people")(people.run)
-app.command("person")(person.run)
-app.command("condolences")(condolences.run)
-app.command("aid")(aid.run)
-app.command("new")(new.run)
-app.command("import")(import_.run)
-app.command("fmt")(fmt.run)
+def _register(name: str, run: Callable[..., None]) -> None:
+    """A command, its summary in `readouts --help` the first line of its docstring, whole."""
+    app.command(name, short_help=(run.__doc__ or "").strip().split("\n")[0])(run)
+
+
+_register("check", check.run)
+_register("list", list_.run)
+_register("show", show.run)
+_register("search", search.run)
+_register("people", people.run)
+_register("person", person.run)
+_register("condolences", condolences.run)
+_register("aid", aid.run)
+_register("new", new.run)
+_register("import", import_.run)
+_register("tags", tags.run)
+_register("fmt", fmt.run)

@@ -7,7 +7,7 @@ with an optional `hint:` line, on stderr.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,12 +62,16 @@ def open_store(ctx: typer.Context) -> Store:
     return open_indexed(root)
 
 
+class FilesStopped(DataError):
+    """Bad files stopped a reading command, which --skip-invalid would have let go on."""
+
+
 def load(ctx: typer.Context) -> Store:
     """The store for a command; bad files stop the command unless the user chose to skip them."""
     store = open_store(ctx)
     if store.problems:
         if not state(ctx).skip_invalid:
-            raise DataError(*store.problems)
+            raise FilesStopped(*store.problems)
         report(store.problems, level="warning")
         say(f"warning: skipped {len(store.problems)} problem(s); the output leaves those files out")
     return store
@@ -96,7 +100,70 @@ def person_names(ctx: typer.Context, store: Store, query: str | None) -> frozens
     """
     if query is None:
         return None
-    who, names = open_roster(ctx).lookup(query, store.participant_names())
+    roster = open_roster(ctx)
+    everyone = store.participant_names()
+    who, names = roster.lookup(query, everyone)
     if who is None:
+        if not names:
+            close = [f"{p.name} ({p.id})" for p in roster.registry.suggest(query)]
+            close += nearest(query, sorted(everyone), exclude=close)
+            raise unknown("'-p' / '--person'", f"no person called {query!r}", close)
         say(f"note: {query!r} is not in people.toml; matching participant names containing it")
     return names
+
+
+def tag_choice(store: Store, typed: str | None) -> frozenset[str] | None:
+    """The tags (folded) the --tag filter stands for: the tag itself; else the tags that
+    contain it, said on stderr; else a usage error naming the nearest tags."""
+    if typed is None:
+        return None
+    from ..textfold import fold
+
+    known = store.known_tags()
+    wanted = fold(typed)
+    if wanted in known:
+        return frozenset({wanted})
+    containing = sorted(t for t in known if wanted in t)
+    if containing:
+        say(f"note: no tag {typed!r}; matching the tags containing it: {', '.join(containing)}")
+        return frozenset(containing)
+    raise unknown(
+        "'-t' / '--tag'",
+        f"no tag {typed!r} in the meetings",
+        nearest(wanted, sorted(known)),
+        also="`readouts tags` lists them",
+    )
+
+
+def party_choice(
+    option: str, typed: str | None, matches: Callable[[str], bool] | None, parties: set[str]
+) -> None:
+    """A usage error when the --donor/--by/... value matches no party the corpus has."""
+    if typed is None or matches is None or any(matches(p) for p in parties):
+        return
+    raise unknown(
+        option,
+        f"no party {typed!r} in the corpus",
+        nearest(typed, sorted(parties)),
+        also="parties are country codes such as JP and UA, people's names, or groups",
+    )
+
+
+def nearest(typed: str, candidates: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
+    """The candidates closest to what was typed (ignoring case and accents), best first."""
+    import difflib
+
+    from ..textfold import fold
+
+    by_fold = {fold(c): c for c in candidates}
+    close = difflib.get_close_matches(fold(typed), list(by_fold), n=3, cutoff=0.6)
+    return [by_fold[c] for c in close if by_fold[c] not in exclude]
+
+
+def unknown(option: str, message: str, close: Sequence[str], *, also: str = "") -> Exception:
+    """A usage error (exit 2) for a value that names nothing, with the nearest candidates."""
+    if close:
+        message += "; did you mean " + " or ".join(close[:3]) + "?"
+    if also:
+        message += f" ({also})"
+    return typer.BadParameter(message, param_hint=option)

@@ -56,27 +56,71 @@ nonblank = _refusing_blank("it is empty")
 _name = _refusing_blank("give a name, such as Zelenskyy")
 
 
+def _limit(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise typer.BadParameter(f"{value} is not a number of items: give 1 or more")
+    return value
+
+
+def complete_tags(ctx: typer.Context, incomplete: str) -> list[str]:
+    from .completion import tags
+
+    return tags(ctx, incomplete)
+
+
+def complete_people(ctx: typer.Context, incomplete: str) -> list[str]:
+    from .completion import people
+
+    return people(ctx, incomplete)
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    from .completion import ids
+
+    return ids(ctx, incomplete)
+
+
 FormatOpt = Annotated[
     Format,
-    typer.Option("--format", "-f", help="Output as a table, JSON or CSV.", case_sensitive=False),
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="Output as a table, json or csv.",
+        case_sensitive=False,
+    ),
 ]
 FromOpt = Annotated[
     str | None,
     typer.Option(
-        "--from", help="From this date on: YYYY, YYYY-MM or YYYY-MM-DD.", callback=_period
+        "--from",
+        metavar="DATE",
+        help="From this date on: YYYY, YYYY-MM or YYYY-MM-DD.",
+        callback=_period,
     ),
 ]
 ToOpt = Annotated[
     str | None,
-    typer.Option("--to", help="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.", callback=_period),
+    typer.Option(
+        "--to",
+        metavar="DATE",
+        help="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.",
+        callback=_period,
+    ),
 ]
 OnOpt = Annotated[
-    str | None, typer.Option("--on", help="On this day (or month, or year).", callback=_period)
+    str | None,
+    typer.Option("--on", metavar="DATE", help="On this day (or month, or year).", callback=_period),
 ]
 PersonOpt = Annotated[
     str | None,
     typer.Option(
-        "--person", "-p", help="Meetings with this person (any spelling).", callback=_name
+        "--person",
+        "-p",
+        metavar="NAME",
+        help="Meetings with this person (any spelling people.toml knows).",
+        callback=_name,
+        autocompletion=complete_people,
     ),
 ]
 CountryOpt = Annotated[
@@ -84,20 +128,37 @@ CountryOpt = Annotated[
     typer.Option(
         "--country",
         "-c",
-        help="Meetings with a participant from this country (ISO code).",
+        metavar="CC",
+        help="Meetings with a participant from this country (ISO code: UA, JP, ...).",
         callback=_country,
     ),
 ]
 KindOpt = Annotated[
     Kind | None,
-    typer.Option("--kind", "-k", help="Only meetings of this kind.", case_sensitive=False),
+    typer.Option(
+        "--kind",
+        "-k",
+        metavar="KIND",
+        help="Only meetings of this kind: " + ", ".join(k.value for k in Kind) + ".",
+        case_sensitive=False,
+    ),
 ]
 TagOpt = Annotated[
     str | None,
-    typer.Option("--tag", "-t", help="Only meetings with this tag.", callback=nonblank),
+    typer.Option(
+        "--tag",
+        "-t",
+        metavar="TAG",
+        help="Only meetings with this tag (`readouts tags` lists them).",
+        callback=nonblank,
+        autocompletion=complete_tags,
+    ),
 ]
 LimitOpt = Annotated[
-    int | None, typer.Option("--limit", "-n", min=0, help="Only the N most recent matches.")
+    int | None,
+    typer.Option(
+        "--limit", "-n", metavar="N", help="Only the N most recent matches.", callback=_limit
+    ),
 ]
 
 
@@ -120,8 +181,13 @@ class FilterOptions:
         With `limit=False` the limit is left out, for commands that count N of something
         other than meetings.
         """
-        from .context import person_names
+        from .context import person_names, tag_choice
 
+        if self.from_ and self.to and parse_period(self.from_)[0] > parse_period(self.to)[1]:
+            raise typer.BadParameter(
+                f"--from {self.from_} is after --to {self.to}: the range is reversed",
+                param_hint="'--from' / '--to'",
+            )
         return Filters.build(
             from_=self.from_,
             to=self.to,
@@ -129,7 +195,7 @@ class FilterOptions:
             names=person_names(ctx, store, self.person),
             country=self.country,
             kind=self.kind,
-            tag=self.tag,
+            tags=tag_choice(store, self.tag),
             limit=self.limit if limit else None,
         )
 

@@ -74,6 +74,7 @@ def record_document(record: Record) -> dict[str, Any]:
     meeting = record.meeting
     document: dict[str, Any] = {"id": record.id}
     document.update(meeting.model_dump(mode="json"))
+    document["time"] = local_time(meeting) or None  # HH:MM, as everywhere in the output
     document["jst"] = jst_iso(meeting)
     return document
 

@@ -166,6 +166,18 @@ class IndexedStore(Store):
 
         return self._answer(indexed, lambda s: s.with_id_prefix(prefix))
 
+    def known_tags(self) -> set[str]:
+        return self._answer(
+            lambda: {
+                tag
+                for (tag,) in self._conn.execute(
+                    "SELECT DISTINCT tag FROM tags WHERE record NOT IN "
+                    "(SELECT file FROM records WHERE shadowed = 1)"
+                )
+            },
+            lambda s: s.known_tags(),
+        )
+
     def participant_names(self) -> set[str]:
         return self._answer(
             lambda: {
@@ -231,9 +243,13 @@ def _narrow(filters: Filters) -> tuple[str, list[Any]]:
     if filters.country and _bindable(filters.country):
         clauses.append("r.file IN (SELECT record FROM participants WHERE country = ?)")
         params.append(filters.country)
-    if filters.tag and _bindable(filters.tag):
-        clauses.append("r.file IN (SELECT record FROM tags WHERE tag = ?)")
-        params.append(filters.tag)
+    tags = filters.tags
+    if tags is not None and all(map(_bindable, tags)):
+        marks = ", ".join("?" * len(tags))
+        clauses.append(
+            f"r.file IN (SELECT record FROM tags WHERE tag IN ({marks}))" if tags else "0"
+        )
+        params.extend(sorted(tags))
     names = filters.names
     if names is not None and len(names) <= MAX_SQL_NAMES and all(map(_bindable, names)):
         if not names:

@@ -66,7 +66,9 @@ def run(
     totals_only: Annotated[
         bool,
         typer.Option(
-            "--totals", help="Print only the totals, what they leave out and the stated totals."
+            "--totals",
+            help="Only the totals, what they leave out and the stated running totals "
+            "(with --format json, an object of its own; see the README).",
         ),
     ] = False,
     fmt: FormatOpt = Format.TABLE,
@@ -79,7 +81,7 @@ def run(
     """
     from ...filters import Filters, latest
     from ...ledger import count, entries_of, left_out, stated_totals, totals
-    from ..context import load, open_roster, say
+    from ..context import load, open_roster, party_choice, say
 
     store = load(ctx)
     roster = open_roster(ctx)
@@ -87,7 +89,12 @@ def run(
     donor_test = roster.party(donor) if donor else None
     recipient_test = roster.party(recipient) if recipient else None
     # Packages are judged on the whole corpus, so a filter never makes a repeat look new.
-    verdicts = count(entries_of(store.select(Filters())))
+    every = entries_of(store.select(Filters()))
+    verdicts = count(every)
+    party_choice("'--donor'", donor, donor_test, {e.item.donor for e in every})
+    party_choice(
+        "'--recipient'", recipient, recipient_test, {e.item.recipient or "" for e in every}
+    )
     entries = latest(
         [
             entry
@@ -117,10 +124,18 @@ def run(
     )
     from ..output import emit
 
+    if totals_only:
+        emit(
+            fmt,
+            table=lambda: print_ledger(ledger, totals_only=True),
+            json_document=lambda: totals_document(ledger),
+            csv_rows=lambda: (TOTALS_COLUMNS, totals_rows(ledger)),
+        )
+        return
     emit(
         fmt,
-        table=lambda: print_ledger(ledger, totals_only=totals_only),
-        json_document=lambda: ledger_document(ledger),
+        table=lambda: print_ledger(ledger),
+        json_document=lambda: [item_document(e, verdicts) for e in entries],
         csv_rows=lambda: (CSV_COLUMNS, [entry_row(e, verdicts) for e in entries]),
     )
 
@@ -268,28 +283,25 @@ def entry_row(entry: Entry, verdicts: dict[tuple[str, int], Verdict]) -> list[ob
     ]
 
 
-def ledger_document(ledger: Ledger) -> dict[str, Any]:
+def item_document(entry: Entry, verdicts: dict[tuple[str, int], Verdict]) -> dict[str, Any]:
+    return dict(zip(CSV_COLUMNS, _plain(entry_row(entry, verdicts)), strict=True))
+
+
+TOTALS_COLUMNS = ("group", "flow", "currency", "items", "amount")
+
+
+def totals_rows(ledger: Ledger) -> list[list[object]]:
+    return [[t.group, t.flow, t.currency, t.items, t.amount] for t in ledger.sums]
+
+
+def totals_document(ledger: Ledger) -> dict[str, Any]:
+    """`aid --totals --format json`: the totals, what they leave out, the stated totals."""
     from ..values import citation
 
     return {
-        "items": [
-            dict(zip(CSV_COLUMNS, _plain(entry_row(e, ledger.verdicts)), strict=True))
-            for e in ledger.entries
-        ],
-        "totals": {
-            "by": ledger.by.value,
-            "groups": [
-                {
-                    "group": t.group,
-                    "flow": t.flow,
-                    "currency": t.currency,
-                    "items": t.items,
-                    "amount": t.amount,
-                }
-                for t in ledger.sums
-            ],
-            "not_added": ledger.left_out,
-        },
+        "by": ledger.by.value,
+        "groups": [dict(zip(TOTALS_COLUMNS, row, strict=True)) for row in totals_rows(ledger)],
+        "not_added": ledger.left_out,
         "stated_totals": [
             {
                 "donor": s.entry.item.donor,

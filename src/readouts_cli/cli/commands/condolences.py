@@ -41,7 +41,7 @@ def run(
     """
     from ...filters import latest
     from ...ledger import CONDOLENCE_CAMEO
-    from ..context import load, open_roster, say
+    from ..context import load, open_roster, party_choice, say
     from ..output import emit
     from ..values import citation
 
@@ -50,6 +50,9 @@ def run(
     chosen = filters.filters(ctx, store, limit=False)
     by_test = roster.party(by) if by else None
     to_test = roster.party(recipient) if recipient else None
+    every = [c for r in store.all() for c in r.meeting.condolences]
+    party_choice("'--by'", by, by_test, {c.by for c in every})
+    party_choice("'--recipient'", recipient, to_test, {c.to for c in every})
     items = [
         (record, item)
         for record in store.select(chosen)

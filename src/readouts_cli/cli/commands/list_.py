@@ -16,7 +16,24 @@ if TYPE_CHECKING:
     from ...corpus import Record
     from ...people.matching import Roster
 
-COLUMNS = ("id", "date", "time", "timezone", "jst", "kind", "level", "participants", "title")
+COLUMNS = (
+    "id",
+    "date",
+    "time",
+    "timezone",
+    "jst",
+    "duration_minutes",
+    "kind",
+    "level",
+    "place",
+    "participants",
+    "title",
+    "source",
+    "see_also",
+    "publisher",
+    "tags",
+    "summary",
+)
 
 
 @with_filters
@@ -31,7 +48,7 @@ def run(
     """
     from ..context import load, say
     from ..output import emit
-    from ..values import jst_iso, local_time, participant_names, record_document
+    from ..values import record_document
 
     store = load(ctx)
     chosen = filters.filters(ctx, store)
@@ -47,24 +64,8 @@ def run(
 
         print_lines(timeline(records, open_roster(ctx), width()))
 
-    def csv_rows() -> tuple[tuple[str, ...], list[list[str | None]]]:
-        rows = []
-        for r in records:
-            m = r.meeting
-            rows.append(
-                [
-                    r.id,
-                    str(m.date),
-                    local_time(m),
-                    m.timezone or "",
-                    jst_iso(m),
-                    str(m.kind),
-                    str(m.level or ""),
-                    participant_names(m, countries=True),
-                    m.title,
-                ]
-            )
-        return COLUMNS, rows
+    def csv_rows() -> tuple[tuple[str, ...], list[list[object]]]:
+        return COLUMNS, [csv_row(r) for r in records]
 
     emit(
         fmt,
@@ -72,6 +73,31 @@ def run(
         json_document=lambda: [record_document(r) for r in records],
         csv_rows=csv_rows,
     )
+
+
+def csv_row(record: Record) -> list[object]:
+    """Every scalar field of a record, lists joined with "; " (a spreadsheet's cells)."""
+    from ..values import jst_iso, local_time, participant_names
+
+    m = record.meeting
+    return [
+        record.id,
+        m.date,
+        local_time(m),
+        m.timezone,
+        jst_iso(m),
+        m.duration_minutes,
+        m.kind,
+        m.level,
+        m.place,
+        participant_names(m, countries=True),
+        m.title,
+        m.source,
+        "; ".join(m.see_also),
+        m.publisher,
+        "; ".join(m.tags),
+        m.summary,
+    ]
 
 
 def timeline(records: Sequence[Record], roster: Roster, width: int) -> list[Text]:

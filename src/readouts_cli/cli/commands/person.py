@@ -92,7 +92,8 @@ def summary_document(summary: PersonSummary) -> dict[str, Any]:
                 "id": a.record.id,
                 "date": a.record.meeting.date.isoformat(),
                 "kind": str(a.record.meeting.kind),
-                "title": a.title,
+                "meeting_title": a.record.meeting.title,
+                "person_title": a.title,
                 "counterparts": list(a.counterparts),
             }
             for a in summary.timeline

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from ...search import Hit
 
-CSV_COLUMNS = ("id", "date", "where", "point", "snippet")
+CSV_COLUMNS = ("id", "date", "meeting_title", "where", "point", "cite", "text")
 
 
 @with_filters
@@ -39,7 +39,7 @@ def run(
     """
     from ...errors import ReadoutsError
     from ...filters import latest
-    from ...search import phrases_of, snippet
+    from ...search import phrases_of
     from ..context import load, say
     from ..output import emit
     from ..values import citation
@@ -71,7 +71,7 @@ def run(
             {
                 "id": h.record.id,
                 "date": h.record.meeting.date.isoformat(),
-                "title": h.record.meeting.title,
+                "meeting_title": h.record.meeting.title,
                 "where": h.field.where,
                 "point": h.field.point,
                 "cite": citation(h.record, h.field.point),
@@ -86,9 +86,11 @@ def run(
             [
                 h.record.id,
                 h.record.meeting.date,
+                h.record.meeting.title,
                 h.field.where,
                 h.field.point,
-                snippet(h.field.text, h.spans)[0],
+                citation(h.record, h.field.point),
+                h.field.text,
             ]
             for h in hits
         ]

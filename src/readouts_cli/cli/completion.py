@@ -1,0 +1,75 @@
+"""Shell completion's candidates: tags, registered people and meeting ids from the data folder
+the command line names (or the default one), answered from the index.
+
+Completion runs inside the user's shell at every Tab: it never prints, never fails (a problem
+gives no candidates), and reads only what the candidates need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import typer
+
+from ..store import Store
+from ..textfold import fold
+
+
+def _store(ctx: typer.Context) -> Store:
+    from ..corpus import find_data_dir
+    from ..index import open_indexed
+
+    data = ctx.find_root().params.get("data")
+    return open_indexed(find_data_dir(Path(data) if data else None))
+
+
+def _quietly(find: Callable[[], list[str]]) -> list[str]:
+    try:
+        return find()
+    except Exception:  # completion must never break the shell: no candidates instead
+        return []
+
+
+def _starting(candidates: list[str], incomplete: str) -> list[str]:
+    typed = fold(incomplete)
+    return sorted({c for c in candidates if fold(c).startswith(typed)}, key=fold)
+
+
+def tags(ctx: typer.Context, incomplete: str) -> list[str]:
+    def find() -> list[str]:
+        from ..filters import Filters
+
+        return _starting([t for t, _ in _store(ctx).tag_counts(Filters())], incomplete)
+
+    return _quietly(find)
+
+
+def people(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Registered people by display name, and participants the registry does not know."""
+
+    def find() -> list[str]:
+        from ..corpus import find_data_dir
+        from ..people.registry import load_registry
+
+        data = ctx.find_root().params.get("data")
+        registry = load_registry(find_data_dir(Path(data) if data else None))
+        names = [p.name for p in registry]
+        known = {fold(n) for n in names}
+        names += [n for n in _store(ctx).participant_names() if fold(n) not in known]
+        typed = fold(incomplete)
+        # "kish" finds "Kishida Fumio", and "fum" finds it too: any word may start it.
+        return sorted(
+            {
+                n
+                for n in names
+                if any(w.startswith(typed) for w in fold(n).split()) or fold(n).startswith(typed)
+            },
+            key=fold,
+        )
+
+    return _quietly(find)
+
+
+def ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _quietly(lambda: [r.id for r in _store(ctx).with_id_prefix(incomplete)])
