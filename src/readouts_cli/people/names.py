@@ -4,7 +4,7 @@ compared.
 Names are compared through `name_key`, which folds case and accents, drops honorifics and the
 role words that stand before names in readouts ("H.E. Mr.", "Prime Minister") and ignores word
 order, so "Ms. KAMIKAWA Yoko" and "Yoko Kamikawa" are one key. The importer reads names with
-the same vocabulary (`HONORIFICS`, `ROLE_WORDS`).
+the same vocabulary (`HONORIFIC_PHRASES`, `ROLE_PHRASES`, through `phrases`).
 """
 
 from __future__ import annotations
