@@ -20,12 +20,14 @@ from . import tomlio
 from .canonical import NotLossless, dumps_record, format_text
 from .corpus import MEETINGS, load_record
 from .errors import DataError, Problem, ReadoutsError
-from .model import ID_PATTERN, Meeting
+from .model import ID_PATTERN, Meeting, consistency_problems
 from .validation import describe
 
 # The corpus installed inside the package: readouts never writes there.
 SHIPPED = Path(__file__).resolve().parent / "_data"
 _OPTION_HINT = "see `readouts new --help` for what each option takes"
+# Hints written for a file, said again for `new`'s options.
+_OPTION_HINTS = {"--time": "give --timezone too, e.g. --timezone Europe/Kyiv"}
 
 
 def _option_of(loc: Sequence[str | int]) -> str:
@@ -95,20 +97,29 @@ def scaffold(data: dict[str, Any]) -> str:
 
     Raises DataError naming each field that is not valid (the record has no file yet).
     """
+    problems: list[Problem] = []
     try:
         Meeting.model_validate(data)
     except ValidationError as err:
-        raise DataError(
-            *(
+        for error in err.errors():
+            message, hint = describe(error)
+            problems.append(
                 Problem(
-                    f"{_option_of(e['loc'])}: {message}",
+                    f"{_option_of(error['loc'])}: {message}",
                     # A validator that knows the fix says it (model.HintedValueError).
-                    hint=hint if hint and known_fix(e) else _OPTION_HINT,
+                    hint=hint if hint and known_fix(error) else _OPTION_HINT,
                 )
-                for e in err.errors()
-                for message, hint in [describe(e)]
             )
-        ) from err
+    # Rules across fields (a time needs its zone) too, before any file is named.
+    problems += [
+        Problem(
+            f"{_option_of(loc)}: {message}",
+            hint=_OPTION_HINTS.get(_option_of(loc), hint or _OPTION_HINT),
+        )
+        for loc, message, hint in consistency_problems(data)
+    ]
+    if problems:
+        raise DataError(*problems)
     todo = [
         "# To do: fill in what is known, then run `readouts check`.",
         '# summary = "One or two sentences in our own words."',

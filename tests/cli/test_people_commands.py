@@ -247,12 +247,12 @@ def test_person_json_has_roles_condolences_aid_and_citations() -> None:
     assert document["tags"] == {"Peace Formula": 2, "nuclear safety": 1, "winterization": 1}
 
 
-def test_unknown_person_exits_1_with_the_closest() -> None:
+def test_unknown_person_is_a_usage_error_with_the_closest() -> None:
     result = run("--data", str(CORPUS), "person", "Zelenskiy")
-    assert (result.code, result.out) == (1, "")
-    assert result.err == (
-        "error: no person called 'Zelenskiy'\n"
-        "hint: did you mean Volodymyr Zelenskyy (zelenskyy-volodymyr)?\n"
+    assert (result.code, result.out) == (2, "")
+    assert result.err.splitlines()[-1] == (
+        "Error: Invalid value for NAME: no person called 'Zelenskiy'; did you mean Volodymyr "
+        "Zelenskyy (zelenskyy-volodymyr)? (`readouts people` lists everyone)"
     )
 
 

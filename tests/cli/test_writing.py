@@ -201,7 +201,11 @@ def test_new_scaffolds_a_valid_record_and_refuses_to_overwrite(tmp_path: Path) -
     path.write_text(path.read_text() + "# my notes\n")
     again = run("--data", str(root), *NEW)
     assert again.code == 1
-    assert again.err == f"error: {path}: already exists\nhint: pass --force to overwrite it\n"
+    assert again.err == (
+        f"error: {path}: already exists\n"
+        "hint: give this meeting another id (--id 2024-05-01-kamikawa-kuleba-2), "
+        "or --force to replace it\n"
+    )
     assert path.read_text().endswith("# my notes\n")
     forced = run("--data", str(root), *NEW, "--force")
     assert forced.code == 0
@@ -220,8 +224,10 @@ def test_new_refuses_ids_that_are_not_ids(tmp_path: Path, bad_id: str) -> None:
 
 def test_new_without_a_terminal_needs_the_required_options(tmp_path: Path) -> None:
     result = run("--data", str(tmp_path), "new", "--title", "x")
-    assert (result.code, result.out) == (1, "")
-    assert result.err.startswith("error: missing --date, --kind")
+    assert (result.code, result.out) == (2, "")
+    assert result.err.splitlines()[-1] == (
+        "Error: missing --date, --kind: give them as options, or run at a terminal to be asked"
+    )
 
 
 # -- round trips ---------------------------------------------------------------------
@@ -399,10 +405,6 @@ def test_new_asks_for_what_is_missing_at_a_terminal(
             ["--participant", "Kamikawa Yoko||XX"],
             "error: --participant #1: 'XX' is not an ISO 3166-1 alpha-2 country code\n",
         ),
-        (
-            ["--participant", "a|b|JP|extra"],
-            "error: --participant 'a|b|JP|extra' has 4 fields\n",
-        ),
     ],
 )
 def test_new_names_the_option_that_is_wrong_without_a_traceback(
@@ -416,6 +418,18 @@ def test_new_names_the_option_that_is_wrong_without_a_traceback(
     )  # fmt: skip
     assert (result.code, result.out) == (1, "")
     assert result.err.splitlines()[0] + "\n" == expected
+    assert list((root / "meetings").rglob("*.toml")) == []
+
+
+def test_a_participant_with_too_many_fields_is_a_usage_error(tmp_path: Path) -> None:
+    root = tmp_path / "d"
+    (root / "meetings").mkdir(parents=True)
+    result = run(
+        "--data", str(root), "new", "--date", "2024-05-01", "--kind", "meeting", "--title", "T",
+        "--participant", "a|b|JP|extra",
+    )  # fmt: skip
+    assert (result.code, result.out) == (2, "")
+    assert "Invalid value for --participant: 'a|b|JP|extra' has 4 fields" in result.err
     assert list((root / "meetings").rglob("*.toml")) == []
 
 

@@ -27,6 +27,27 @@ from .commands import (
 )
 from .context import State
 
+
+def _in_peoples_words() -> None:
+    """Help in people's words: an argument shows as its metavar (`NAME`, `PHRASE...`), never
+    Typer's `{NAME}` and `<list[str]>`, which are Python's way of saying it."""
+    from typer.core import TyperArgument
+
+    def usage_name(self: TyperArgument) -> str:
+        name = self.metavar or self.name or ""
+        name = name if self.required else f"[{name}]"
+        return name + ("..." if self.nargs != 1 and not name.endswith("...") else "")
+
+    def no_type(self: TyperArgument, ctx: Any) -> str | None:
+        return None if self.metavar else TyperArgument.display_type(self, ctx)
+
+    TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
+    TyperArgument.display_type_rich = no_type  # type: ignore[method-assign, assignment]
+
+
+_in_peoples_words()
+
+
 # The global options, accepted before or after the command (`readouts list --data DIR`).
 GLOBAL_FLAGS = frozenset({"--skip-invalid", "--no-cache", "--no-pager"})
 GLOBAL_VALUED = frozenset({"--data", "-d"})
@@ -170,3 +191,9 @@ _register("new", new.run)
 _register("import", import_.run)
 _register("tags", tags.run)
 _register("fmt", fmt.run)
+
+
+# Every command's name, for the global options read after it.
+COMMANDS = frozenset(
+    name for command in app.registered_commands if (name := command.name) is not None
+)

@@ -32,8 +32,21 @@ def _quietly(find: Callable[[], list[str]]) -> list[str]:
 
 
 def _starting(candidates: list[str], incomplete: str) -> list[str]:
+    """The candidates that start with what was typed, ignoring case and accents, one per
+    spelling: the one that starts with it exactly where there is one, else the candidate with
+    the typed prefix as it was typed (the shell, and Typer, keep only candidates that start
+    with it exactly; every option that takes them ignores case anyway)."""
     typed = fold(incomplete)
-    return sorted({c for c in candidates if fold(c).startswith(typed)}, key=fold)
+    chosen: dict[str, str] = {}
+    for candidate in candidates:
+        folded = fold(candidate)
+        if not folded.startswith(typed):
+            continue
+        if candidate.startswith(incomplete):
+            chosen[folded] = candidate
+        elif folded not in chosen and len(fold(candidate[: len(incomplete)])) == len(typed):
+            chosen[folded] = incomplete + candidate[len(incomplete) :]
+    return sorted(chosen.values(), key=fold)
 
 
 def tags(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -46,7 +59,8 @@ def tags(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def people(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Registered people by display name, and participants the registry does not know."""
+    """Registered people by display name and alias, and the participants the registry does
+    not know."""
 
     def find() -> list[str]:
         from ..corpus import find_data_dir
@@ -54,19 +68,11 @@ def people(ctx: typer.Context, incomplete: str) -> list[str]:
 
         data = ctx.find_root().params.get("data")
         registry = load_registry(find_data_dir(Path(data) if data else None))
-        names = [p.name for p in registry]
+        # Aliases too: "zel" completes to "Zelenskyy", which --person resolves like the name.
+        names = [n for p in registry for n in (p.name, *p.aliases)]
         known = {fold(n) for n in names}
         names += [n for n in _store(ctx).participant_names() if fold(n) not in known]
-        typed = fold(incomplete)
-        # "kish" finds "Kishida Fumio", and "fum" finds it too: any word may start it.
-        return sorted(
-            {
-                n
-                for n in names
-                if any(w.startswith(typed) for w in fold(n).split()) or fold(n).startswith(typed)
-            },
-            key=fold,
-        )
+        return _starting(names, incomplete)
 
     return _quietly(find)
 

@@ -105,8 +105,10 @@ def person_names(ctx: typer.Context, store: Store, query: str | None) -> frozens
     who, names = roster.lookup(query, everyone)
     if who is None:
         if not names:
-            close = [f"{p.name} ({p.id})" for p in roster.registry.suggest(query)]
-            close += nearest(query, sorted(everyone), exclude=close)
+            suggested = roster.registry.suggest(query)
+            close = [f"{p.name} ({p.id})" for p in suggested]
+            named = {n for p in suggested for n in (p.name, *p.aliases)}
+            close += nearest(query, sorted(everyone - named))
             raise unknown("'-p' / '--person'", f"no person called {query!r}", close)
         say(f"note: {query!r} is not in people.toml; matching participant names containing it")
     return names
@@ -150,14 +152,24 @@ def party_choice(
 
 
 def nearest(typed: str, candidates: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
-    """The candidates closest to what was typed (ignoring case and accents), best first."""
+    """The candidates closest to what was typed (ignoring case and accents), best first: a
+    whole candidate, or one of its words, may be the near miss ("Zelenskiy" is near
+    "Volodymyr Zelenskyy")."""
     import difflib
 
     from ..textfold import fold
 
-    by_fold = {fold(c): c for c in candidates}
-    close = difflib.get_close_matches(fold(typed), list(by_fold), n=3, cutoff=0.6)
-    return [by_fold[c] for c in close if by_fold[c] not in exclude]
+    wanted = fold(typed)
+
+    def score(candidate: str) -> float:
+        folded = fold(candidate)
+        return max(
+            difflib.SequenceMatcher(None, wanted, part).ratio()
+            for part in (folded, *folded.split())
+        )
+
+    scored = sorted(((score(c), c) for c in candidates if c not in exclude), reverse=True)
+    return [c for s, c in scored[:3] if s >= 0.75]
 
 
 def unknown(option: str, message: str, close: Sequence[str], *, also: str = "") -> Exception:

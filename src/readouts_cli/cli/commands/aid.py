@@ -43,25 +43,45 @@ def run(
     ctx: typer.Context,
     filters: FilterOptions,
     by: Annotated[
-        GroupBy, typer.Option("--by", help="Group the totals by this.", case_sensitive=False)
+        GroupBy,
+        typer.Option(
+            "--by",
+            metavar="GROUP",
+            help="Group the totals by year, category, donor or status.",
+            case_sensitive=False,
+        ),
     ] = GroupBy.YEAR,
     category: Annotated[
         Category | None,
-        typer.Option("--category", help="Only aid of this category.", case_sensitive=False),
+        typer.Option(
+            "--category",
+            metavar="CATEGORY",
+            help="Only aid of this category: " + ", ".join(c.value for c in Category) + ".",
+            case_sensitive=False,
+        ),
     ] = None,
     status: Annotated[
         Status | None,
-        typer.Option("--status", help="Only aid with this status.", case_sensitive=False),
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="Only aid with this status: " + ", ".join(s.value for s in Status) + ".",
+            case_sensitive=False,
+        ),
     ] = None,
     donor: Annotated[
-        str | None, typer.Option("--donor", help="Only aid from this country or person.")
+        str | None,
+        typer.Option("--donor", metavar="WHO", help="Only aid from this country or person."),
     ] = None,
     recipient: Annotated[
-        str | None, typer.Option("--recipient", help="Only aid to this country or group.")
+        str | None,
+        typer.Option("--recipient", metavar="WHO", help="Only aid to this country or group."),
     ] = None,
     package: Annotated[
         str | None,
-        typer.Option("--package", help="Only the statements of this package: its history."),
+        typer.Option(
+            "--package", metavar="KEY", help="Only the statements of this package: its history."
+        ),
     ] = None,
     totals_only: Annotated[
         bool,

@@ -24,12 +24,14 @@ def run(
     ctx: typer.Context,
     filters: FilterOptions,
     by: Annotated[
-        str | None, typer.Option("--by", help="Expressed by this person, country or group.")
+        str | None,
+        typer.Option("--by", metavar="WHO", help="Expressed by this person, country or group."),
     ] = None,
     recipient: Annotated[
         str | None,
         typer.Option(
             "--recipient",
+            metavar="WHO",
             help="Addressed to this person, country or group (--to is the date filter).",
         ),
     ] = None,

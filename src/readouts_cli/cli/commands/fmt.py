@@ -12,7 +12,9 @@ def run(
     ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Record files or folders (default: the whole data folder)."),
+        typer.Argument(
+            metavar="PATH...", help="Record files or folders (default: the whole data folder)."
+        ),
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; list the files that would change.")

@@ -15,7 +15,8 @@ def run(
         str, typer.Argument(metavar="FILE|-", help="The readout's text; - reads stdin.")
     ],
     source: Annotated[
-        str | None, typer.Option("--source", help="The URL of the published readout.")
+        str | None,
+        typer.Option("--source", metavar="URL", help="The URL of the published readout."),
     ] = None,
     write: Annotated[
         bool,

@@ -2,44 +2,80 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ...vocab import Kind, Level
 
+if TYPE_CHECKING:
+    from ...people.matching import Roster
+
 
 def run(
     ctx: typer.Context,
     date: Annotated[
-        str | None, typer.Option("--date", help="The day of the meeting, YYYY-MM-DD.")
+        str | None,
+        typer.Option("--date", metavar="DATE", help="The day of the meeting, YYYY-MM-DD."),
     ] = None,
     kind: Annotated[
-        Kind | None, typer.Option("--kind", help="The kind of meeting.", case_sensitive=False)
+        Kind | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="The kind of meeting: " + ", ".join(k.value for k in Kind) + ".",
+            case_sensitive=False,
+        ),
     ] = None,
-    title: Annotated[str | None, typer.Option("--title", help="The meeting's title.")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="The meeting's title.")
+    ] = None,
     participant: Annotated[
         list[str] | None,
         typer.Option(
             "--participant",
-            help='A participant as "NAME|TITLE|CC" (title and country optional); repeat for each.',
+            metavar="NAME|TITLE|CC",
+            help="A participant (title and country optional; a name people.toml knows is "
+            "written as it has it); repeat for each.",
         ),
     ] = None,
     level: Annotated[
-        Level | None, typer.Option("--level", help="The level.", case_sensitive=False)
+        Level | None,
+        typer.Option(
+            "--level",
+            metavar="LEVEL",
+            help="The level: " + ", ".join(v.value for v in Level) + ".",
+            case_sensitive=False,
+        ),
     ] = None,
-    place: Annotated[str | None, typer.Option("--place", help="Where it took place.")] = None,
-    time: Annotated[str | None, typer.Option("--time", help="Local start time, HH:MM.")] = None,
-    timezone: Annotated[str | None, typer.Option("--timezone", help="IANA zone of --time.")] = None,
-    duration: Annotated[int | None, typer.Option("--duration", min=1, help="Minutes.")] = None,
+    place: Annotated[
+        str | None, typer.Option("--place", metavar="TEXT", help="Where it took place.")
+    ] = None,
+    time: Annotated[
+        str | None, typer.Option("--time", metavar="HH:MM", help="Local start time.")
+    ] = None,
+    timezone: Annotated[
+        str | None,
+        typer.Option("--timezone", metavar="ZONE", help="IANA zone of --time (Europe/Kyiv)."),
+    ] = None,
+    duration: Annotated[
+        int | None, typer.Option("--duration", metavar="MINUTES", help="How long it lasted.")
+    ] = None,
     source: Annotated[
-        str | None, typer.Option("--source", help="URL of the published readout.")
+        str | None, typer.Option("--source", metavar="URL", help="The published readout.")
     ] = None,
-    publisher: Annotated[str | None, typer.Option("--publisher", help="Who published it.")] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", help="A tag; repeat for each.")] = None,
+    publisher: Annotated[
+        str | None, typer.Option("--publisher", metavar="TEXT", help="Who published it.")
+    ] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", metavar="TAG", help="A tag; repeat for each.")
+    ] = None,
     record_id: Annotated[
-        str | None, typer.Option("--id", help="The id (default: derived).")
+        str | None,
+        typer.Option("--id", metavar="ID", help="The id (default: the date and the surnames)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing record.")] = False,
 ) -> None:
@@ -47,50 +83,46 @@ def run(
 
     Example: readouts new --date 2024-01-07 --kind courtesy-call --title "..." --participant "Kamikawa Yoko|Minister for Foreign Affairs|JP"
     """
-    import datetime as dt
-
     from ...corpus import find_data_dir
-    from ...errors import ReadoutsError
+    from ...errors import WriteError
     from ...writing import derive_id, record_path, scaffold, write_record
-    from ..context import state
+    from ..context import open_roster, say, state
 
     interactive = is_interactive()
     if date is None and interactive:
-        date = typer.prompt("Date (YYYY-MM-DD)")
+        date = typer.prompt("Date (YYYY-MM-DD)", value_proc=lambda v: _day(v, "date") and v)
     if kind is None and interactive:
-        answer = typer.prompt(
-            f"Kind ({' | '.join(k.value for k in Kind)})", default=Kind.MEETING.value
+        kind = typer.prompt(
+            f"Kind ({' | '.join(k.value for k in Kind)})",
+            default=Kind.MEETING.value,
+            value_proc=_kind,
         )
-        if answer not in Kind.__members__.values():
-            raise ReadoutsError.of(f"{answer!r} is not a kind of meeting")
-        kind = Kind(answer)
     if title is None and interactive:
-        title = typer.prompt("Title")
+        title = typer.prompt("Title", value_proc=_nonblank)
     if not participant and interactive:
         participant = []
         while entry := typer.prompt(
-            "Participant (NAME|TITLE|CC, empty to stop)", default="", show_default=False
+            "Participant (NAME|TITLE|CC, empty to stop)",
+            default="",
+            show_default=False,
+            value_proc=lambda v: _participant(v) and v if v.strip() else "",
         ):
             participant.append(entry)
     missing = [n for n, v in (("--date", date), ("--kind", kind), ("--title", title)) if not v]
     if missing:
-        raise ReadoutsError.of(
-            f"missing {', '.join(missing)}",
-            hint="give them as options, or run at a terminal to be asked",
+        raise click_usage_error(
+            f"missing {', '.join(missing)}: give them as options, or run at a terminal to be asked"
         )
     assert date is not None and kind is not None and title is not None
-    try:
-        day = dt.date.fromisoformat(date)
-        start = dt.time.fromisoformat(time) if time else None
-    except ValueError as err:
-        raise ReadoutsError.of(
-            f"not a date or time: {err}", hint="dates are YYYY-MM-DD, times HH:MM"
-        ) from err
+    day = _day(date, "--date")
+    start = _time(time) if time else None
     people = [_participant(p) for p in participant or []]
+    root = find_data_dir(state(ctx).data, writing=True)
+    _resolve(people, day, open_roster(ctx), say)
     data: dict[str, object] = {
         "date": day,
         "title": title,
-        "kind": kind.value,
+        "kind": Kind(kind).value,
         "level": level.value if level else None,
         "place": place,
         "time": start,
@@ -102,29 +134,120 @@ def run(
         "participants": people or None,
     }
     data = {k: v for k, v in data.items() if v is not None}
-    root = find_data_dir(state(ctx).data, writing=True)
+    text = scaffold(data)  # validates first: an error names the option, never a file
     chosen = record_id or derive_id(day, [(p["name"], p.get("country")) for p in people])
     path = record_path(root, chosen)
-    write_record(path, scaffold(data), overwrite=force)
+    try:
+        write_record(path, text, overwrite=force)
+    except WriteError as err:
+        if err.problems[0].message != "already exists":
+            raise
+        raise WriteError.of(
+            "already exists",
+            file=path,
+            hint=f"give this meeting another id (--id {chosen}-2), or --force to replace it",
+        ) from err
     typer.echo(str(path))
 
 
-def _participant(entry: str) -> dict[str, str]:
-    from ...errors import ReadoutsError
+def click_usage_error(message: str) -> Exception:
+    # Typer vendors Click and re-exports only BadParameter, which reads "Invalid value for".
+    from typer._click.exceptions import UsageError
 
+    return UsageError(message)
+
+
+def _kind(value: str) -> Kind:
+    """A kind typed at the prompt; a typo is asked again, with the nearest kind."""
+    import difflib
+
+    typed = value.strip().lower()
+    if typed in Kind.__members__.values():
+        return Kind(typed)
+    close = difflib.get_close_matches(typed, [k.value for k in Kind], n=1, cutoff=0.5)
+    raise typer.BadParameter(
+        f"{value!r} is not a kind" + (f"; did you mean {close[0]!r}?" if close else "")
+    )
+
+
+def _nonblank(value: str) -> str:
+    if not value.strip():
+        raise typer.BadParameter("it is empty")
+    return value
+
+
+def _day(value: str, option: str) -> dt.date:
+    """A YYYY-MM-DD date in ASCII digits, or a usage error naming the option."""
+    import re
+
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
+        raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD", param_hint=option)
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as err:
+        raise typer.BadParameter(
+            f"{value!r} is not a real date ({err})", param_hint=option
+        ) from err
+
+
+def _time(value: str) -> dt.time:
+    import re
+
+    if not re.fullmatch(r"[0-9]{2}:[0-9]{2}", value.strip()):
+        raise typer.BadParameter(f"{value!r} is not a time: use HH:MM", param_hint="--time")
+    try:
+        return dt.time.fromisoformat(value.strip())
+    except ValueError as err:
+        raise typer.BadParameter(f"{value!r} is not a real time", param_hint="--time") from err
+
+
+FORM_HINT = 'write it as "NAME|TITLE|CC", e.g. "Motegi Toshimitsu|Minister for Foreign Affairs|JP"'
+
+
+def _participant(entry: str) -> dict[str, str]:
     fields = entry.split("|")
     if len(fields) > 3:
-        raise ReadoutsError.of(
-            f"--participant {entry!r} has {len(fields)} fields",
-            hint='give "NAME|TITLE|CC": a name, then optionally a title and a country code',
+        raise typer.BadParameter(
+            f"{entry!r} has {len(fields)} fields; {FORM_HINT}", param_hint="--participant"
+        )
+    if len(fields) == 1 and "," in entry:
+        raise typer.BadParameter(
+            f"{entry!r} uses commas; the fields are separated by |: {FORM_HINT}",
+            param_hint="--participant",
         )
     name, title, country = ([*fields, "", ""])[:3]
+    if not name.strip():
+        raise typer.BadParameter(f"{entry!r} has no name; {FORM_HINT}", param_hint="--participant")
     out = {"name": name.strip()}
     if title.strip():
         out["title"] = title.strip()
     if country.strip():
         out["country"] = country.strip().upper()
     return out
+
+
+def _resolve(
+    people: list[dict[str, str]], day: dt.date, roster: Roster, say: Callable[[str], None]
+) -> None:
+    """Names typed as people.toml knows them become its display names, as `import` does, with
+    the country and the title the registry holds where the option left them out."""
+    for person in people:
+        who = roster.who(person["name"])
+        if who.person is None:
+            continue
+        found = who.person
+        changes = []
+        if found.name != person["name"]:
+            changes.append(f"{person['name']!r} is {found.name} ({found.id})")
+            person["name"] = found.name
+        if "country" not in person and found.country:
+            person["country"] = found.country
+            changes.append(f"country {found.country}")
+        if "title" not in person and (held := found.title_on(day)):
+            person["title"] = held
+            changes.append(f"title {held!r} on {day}")
+        if changes:
+            say("note: from people.toml: " + ", ".join(changes))
 
 
 def is_interactive() -> bool:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..options import FormatOpt, FromOpt, ToOpt, nonblank
+from ..options import FormatOpt, FromOpt, ToOpt, complete_people, nonblank
 from ..output import Format
 
 if TYPE_CHECKING:
@@ -23,7 +23,10 @@ def run(
     name: Annotated[
         str,
         typer.Argument(
-            help="A name in any spelling people.toml knows, or an id.", callback=nonblank
+            metavar="NAME",
+            help="A name in any spelling people.toml knows, or an id.",
+            callback=nonblank,
+            autocompletion=complete_people,
         ),
     ],
     from_: FromOpt = None,
@@ -37,7 +40,7 @@ def run(
     from ...errors import NotFoundError
     from ...filters import Filters
     from ...people.summaries import person_summary
-    from ..context import load, open_roster
+    from ..context import load, nearest, open_roster, unknown
     from ..options import FilterOptions
     from ..output import emit, print_lines, width
 
@@ -46,16 +49,17 @@ def run(
     who, names = roster.lookup(name, store.participant_names())
     if who is None:
         written = {roster.who(n).key: roster.who(n) for n in names}
-        if len(written) != 1:
-            close = roster.registry.suggest(name)
-            hint = (
-                "did you mean " + " or ".join(f"{p.name} ({p.id})" for p in close) + "?"
-                if close
-                else "`readouts people` lists everyone"
-            )
-            if len(written) > 1:
-                hint = "could be " + ", ".join(sorted(w.name for w in written.values()))
+        if len(written) > 1:
+            hint = "could be " + ", ".join(sorted(w.name for w in written.values()))
             raise NotFoundError.of(f"no person called {name!r}", hint=hint)
+        if not written:
+            suggested = roster.registry.suggest(name)
+            close = [f"{p.name} ({p.id})" for p in suggested]
+            named = {n for p in suggested for n in (p.name, *p.aliases)}
+            close += nearest(name, sorted(store.participant_names() - named))
+            raise unknown(
+                "NAME", f"no person called {name!r}", close, also="`readouts people` lists everyone"
+            )
         who = next(iter(written.values()))
     period = FilterOptions(from_=from_, to=to).filters(ctx, store)
     chosen = Filters(names=names, start=period.start, end=period.end)

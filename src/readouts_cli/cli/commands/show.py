@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..options import FormatOpt, nonblank
+from ..options import FormatOpt, complete_ids, nonblank
 from ..output import Format
 
 if TYPE_CHECKING:
     from rich.text import Text
 
     from ...corpus import Record
+    from ...store import Store
 
 CSV_COLUMNS = ("id", "date", "section", "n", "text")
 
@@ -26,6 +27,7 @@ def run(
             help="A day (YYYY-MM-DD), a month or year (listed one line each), an id or the "
             "start of an id.",
             callback=nonblank,
+            autocompletion=complete_ids,
         ),
     ],
     fmt: FormatOpt = Format.TABLE,
@@ -36,7 +38,7 @@ def run(
     """
     from rich.text import Text
 
-    from ...lookup import find_meetings, period_key
+    from ...lookup import period_key
     from ..context import load
     from ..output import emit, print_lines, width
     from ..values import record_document
@@ -52,7 +54,7 @@ def run(
 
             raise NotFoundError.of(f"no meetings in {key}", hint="`readouts list` shows them")
     else:
-        records = find_meetings(store, key)
+        records = find_meetings_or_say_which(store, key)
 
     def table() -> None:
         if period:
@@ -74,6 +76,27 @@ def run(
         json_document=lambda: [record_document(r) for r in records],
         csv_rows=lambda: (CSV_COLUMNS, [row for r in records for row in long_rows(r)]),
     )
+
+
+def find_meetings_or_say_which(store: Store, key: str) -> list[Record]:
+    """find_meetings, where an id that names nothing is a usage error with the nearest ids."""
+    from ...errors import NotFoundError
+    from ...lookup import find_meetings
+    from ..context import nearest, unknown
+
+    try:
+        return find_meetings(store, key)
+    except NotFoundError as err:
+        if not err.problems[0].message.startswith("no meeting with the id"):
+            raise
+        same_day = [r.id for r in store.with_id_prefix(key.strip()[:10])]
+        candidates = same_day or [r.id for r in store.with_id_prefix(key.strip()[:4])]
+        raise unknown(
+            "DATE|ID",
+            f"no meeting with the id {key!r}",
+            nearest(key, candidates),
+            also="`readouts list` shows the ids",
+        ) from err
 
 
 def long_rows(record: Record) -> list[list[object]]:
