@@ -54,17 +54,27 @@ def shipped_data_dir() -> Path:
     return package / "_data"
 
 
-def find_data_dir(explicit: Path | None, *, writing: bool = False) -> Path:
+def find_data_dir(
+    explicit: Path | None, *, writing: bool = False, create: bool = False
+) -> Path:
     """`--data`, else $READOUTS_DATA, else ./data when it holds meetings, else the shipped corpus.
 
     Commands that write (`writing`) never fall back on the shipped corpus: it is ours, not the
     user's, and in a source checkout it is the repository's data/ wherever the command runs.
+    Nor do they start a new data folder where none exists unless asked to (`create`): a typo
+    in --data would otherwise make a corpus of its own without a word, while reading commands
+    refuse it.
     """
-    if explicit is not None:
-        return explicit
     env = os.environ.get(ENV_DATA)
-    if env:
-        return Path(env)
+    chosen = explicit if explicit is not None else (Path(env) if env else None)
+    if chosen is not None:
+        if writing and not create and not chosen.is_dir():
+            raise ReadoutsError.of(
+                "no such data folder",
+                file=chosen,
+                hint="check the path, or pass --create to start a new data folder there",
+            )
+        return chosen
     local = Path("data")
     if (local / MEETINGS).is_dir():
         return local
@@ -76,7 +86,14 @@ def find_data_dir(explicit: Path | None, *, writing: bool = False) -> Path:
     return shipped_data_dir()
 
 
-def meeting_files(root: Path) -> list[Path]:
+def meeting_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every record file under `root`/meetings, in path order, and a problem for each folder
+    under it that cannot be read (its records would otherwise be missed without a word).
+
+    The walk is iterative (a folder tree of any depth), does not follow symbolic links to
+    folders, and lists every name ending in `.toml` in any case, hidden names excepted, so that
+    a `.TOML` file is reported rather than skipped (`index.walk` lists the same names).
+    """
     if not root.is_dir():
         raise ReadoutsError.of(
             "no such data folder",
@@ -90,18 +107,56 @@ def meeting_files(root: Path) -> list[Path]:
             file=root,
             hint=f"records live in {root / MEETINGS}/<year>/<id>.toml",
         )
-    # Any case of the extension: a `.TOML` file is listed so that it is reported, not skipped
-    # (`index.walk` lists the same names).
-    return sorted(p for p in folder.rglob("*.[tT][oO][mM][lL]") if not p.name.startswith("."))
+    files: list[Path] = []
+    problems: list[Problem] = []
+    todo = [folder]
+    while todo:
+        current = todo.pop()
+        try:
+            entries = list(os.scandir(current))
+        except FileNotFoundError:
+            continue  # removed while the walk went on: nothing left to read there
+        except OSError as err:
+            problems.append(unreadable_folder(current, err))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                todo.append(Path(entry.path))
+            elif entry.name[-5:].lower() == ".toml":
+                if entry.is_symlink() and os.path.isdir(entry.path):
+                    continue  # a link to a folder named x.toml is a folder, as in index.walk
+                files.append(Path(entry.path))
+    return sorted(files), sorted(problems, key=lambda p: str(p.file))
+
+
+def unreadable_folder(folder: Path, err: OSError) -> Problem:
+    """The problem of a folder under meetings/ that cannot be listed."""
+    return Problem(
+        f"folder cannot be read: {(err.strerror or str(err)).lower()}; its records are left out",
+        file=folder,
+        hint="give yourself read access to it (chmod u+rx), or move it out of meetings/",
+    )
 
 
 def load_corpus(root: Path) -> Corpus:
-    """Load every record under `root`; invalid files become problems, never exceptions."""
+    """Load every record under `root`; invalid files become problems, never exceptions, and a
+    file deleted while it is read is taken as deleted."""
     corpus = Corpus(root=root)
     seen: dict[str, Path] = {}
-    for path in meeting_files(root):
+    files, corpus.problems = meeting_files(root)
+    for path in files:
         try:
             record = load_record(path)
+        except tomlio.Vanished as err:
+            if path.is_symlink():  # a link to nothing is a problem; a file deleted is gone
+                corpus.problems.extend(err.problems)
+            continue
         except ReadoutsError as err:
             corpus.problems.extend(err.problems)
             continue
@@ -110,6 +165,7 @@ def load_corpus(root: Path) -> Corpus:
             continue
         seen[record.id] = path
         corpus.records.append(record)
+    corpus.problems.sort(key=lambda p: str(p.file))
     corpus.records.sort(key=Record.sort_key)
     return corpus
 

@@ -10,8 +10,8 @@ from .corpus import Record
 from .errors import NotFoundError
 from .store import Store
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PERIOD = re.compile(r"\d{4}(?:-\d{2})?")
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_PERIOD = re.compile(r"[0-9]{4}(?:-[0-9]{2})?")
 
 
 def period_key(key: str) -> bool:

@@ -5,8 +5,11 @@ Also finds where a key stands in a file's text, so a validation error can name i
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import re
+import stat
 import tempfile
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -23,12 +26,56 @@ _TOML_ERROR_AT_END = " (at end of document)"
 BOM = "\ufeff"
 
 
-def read_text(path: Path) -> str:
-    """The file's text; a leading byte order mark (Windows editors write one) is dropped."""
+class Vanished(ReadoutsError):
+    """The file was listed but is gone: deleted (or renamed) while the command read the folder."""
+
+
+# Larger than any record: a file this big is refused rather than read into memory.
+MAX_RECORD_BYTES = 4 * 1024 * 1024
+
+
+def read_bytes(path: Path, *, limit: int = MAX_RECORD_BYTES) -> bytes:
+    """The bytes of a regular file. Anything else (a named pipe, a device, a folder) is refused
+    without waiting on it, and so is a file larger than `limit`."""
     try:
-        return path.read_text(encoding="utf-8").removeprefix(BOM)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError as err:
-        raise ReadoutsError.of("no such file", file=path) from err
+        raise Vanished.of("no such file", file=path) from err
+    except OSError as err:
+        raise ReadoutsError.of(f"cannot be read: {_cause(err)}", file=path) from err
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadoutsError.of(
+                "not a regular file (a folder, a named pipe or a device): only files are read",
+                file=path,
+            )
+        if info.st_size > limit:
+            raise ReadoutsError.of(
+                f"{info.st_size:,} bytes: larger than a record can be ({limit:,} bytes)",
+                file=path,
+            )
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            if sum(map(len, chunks)) > limit:
+                raise ReadoutsError.of(f"larger than a record can be ({limit:,} bytes)", file=path)
+        return b"".join(chunks)
+    except OSError as err:
+        raise ReadoutsError.of(f"cannot be read: {_cause(err)}", file=path) from err
+    finally:
+        os.close(fd)
+
+
+def _cause(err: OSError) -> str:
+    return (err.strerror or str(err)).lower()
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8 text, a leading byte order mark dropped; bytes that are not UTF-8 are a problem
+    naming the line."""
+    try:
+        return data.decode("utf-8").removeprefix(BOM)
     except UnicodeDecodeError as err:
         before = err.object[: err.start]
         column = err.start - before.rfind(b"\n")
@@ -40,8 +87,11 @@ def read_text(path: Path) -> str:
                 hint="save the file as UTF-8",
             )
         ) from err
-    except OSError as err:
-        raise ReadoutsError.of(err.strerror or str(err), file=path) from err
+
+
+def read_text(path: Path) -> str:
+    """The file's text; a leading byte order mark (Windows editors write one) is dropped."""
+    return decode(read_bytes(path), path)
 
 
 def parse(text: str, path: Path) -> dict[str, Any]:
@@ -116,20 +166,24 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
 
     The text goes to a temporary file in the same folder, is flushed and fsynced, and then takes
     the target's place with one rename. Without `overwrite`, an existing target is refused, and
-    the check and the placement are one step (a hard link fails on an existing name).
+    the check and the placement are one step (a hard link fails on an existing name). Any
+    failure of the system (a read-only folder, a full disk) is a WriteError naming the path
+    and the cause; the folders this write made and its temporary file are removed again.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
+    made = _missing_parents(path)
+    tmp: Path | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(path.parent)
+        fd, tmp_name = tempfile.mkstemp(
+            dir=path.parent, prefix=_temporary_prefix(path), suffix=".tmp"
+        )
+        tmp = Path(tmp_name)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o644)
+        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
         if overwrite:
             os.replace(tmp, path)
         else:
@@ -139,9 +193,78 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
                 raise WriteError.of(
                     "already exists", file=path, hint="pass --force to overwrite it"
                 ) from err
+        made = []
+    except OSError as err:
+        raise WriteError.of(
+            f"cannot write: {(err.strerror or str(err)).lower()}",
+            file=path,
+            hint=_WRITE_HINTS.get(err.errno or 0),
+        ) from err
     finally:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        for folder in reversed(made):  # a failed write leaves no empty year folder behind
+            with contextlib.suppress(OSError):
+                folder.rmdir()
     _fsync_dir(path.parent)
+
+
+_WRITE_HINTS = {
+    errno.EACCES: "you may not write in that folder: check its permissions",
+    errno.EROFS: "the folder is on a read-only file system",
+    errno.ENOSPC: "the disk is full: free some room and run it again",
+    errno.EDQUOT: "your disk quota is used up",
+}
+
+
+def _missing_parents(path: Path) -> list[Path]:
+    """The folders above `path` that do not exist yet, outermost first."""
+    missing = []
+    for parent in path.parents:
+        if parent.exists():
+            break
+        missing.append(parent)
+    return list(reversed(missing))
+
+
+def _temporary_prefix(path: Path) -> str:
+    """`.NAME.PID.`: hidden, and owned by this process, so that a later run can tell the
+    leftovers of a killed one from a write under way."""
+    return f".{path.name}.{os.getpid()}."
+
+
+_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?P<pid>[0-9]+)\.[A-Za-z0-9_]+\.tmp$")
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove the temporary files that killed runs of readouts left in `folder`: only names of
+    the pattern write_atomic uses, and only when the process that made them is gone."""
+    removed: list[Path] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        found = _LEFTOVER.match(name)
+        if found is None or process_alive(int(found["pid"])):
+            continue
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
+            removed.append(folder / name)
+    return removed
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process of that id runs (this one included)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: alive, and not ours to judge
+    return True
 
 
 def _fsync_dir(folder: Path) -> None:

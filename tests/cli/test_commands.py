@@ -277,8 +277,8 @@ def test_search_has_no_syntax_to_get_wrong(query: str) -> None:
 
 def test_search_needs_a_phrase_and_takes_filters() -> None:
     result = run("--data", str(CORPUS), "search", "  ")
-    assert (result.code, result.out) == (1, "")
-    assert result.err.startswith("error: nothing to search for")
+    assert (result.code, result.out) == (2, "")
+    assert result.err.splitlines()[-1] == "Error: Invalid value for 'PHRASE...': it is empty"
     assert hits("Peace Formula", "--from", "2024") == [
         ("2024-01-07-kamikawa-zelenskyy", "tags"),
         ("2024-01-07-kamikawa-zelenskyy", "§3"),

@@ -153,7 +153,7 @@ def test_a_crash_mid_write_leaves_the_original_intact(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "fsync", crash)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(WriteError, match="cannot write: disk full"):
         tomlio.write_atomic(path, CANONICAL, overwrite=True)
     assert path.read_text() == MESSY
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+import sys
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 from ..errors import ReadoutsError
@@ -49,7 +51,7 @@ _in_peoples_words()
 
 
 # The global options, accepted before or after the command (`readouts list --data DIR`).
-GLOBAL_FLAGS = frozenset({"--skip-invalid", "--no-cache", "--no-pager"})
+GLOBAL_FLAGS = frozenset({"--skip-invalid", "--no-cache", "--no-pager", "--debug"})
 GLOBAL_VALUED = frozenset({"--data", "-d"})
 
 
@@ -82,6 +84,20 @@ def hoist_global_options(args: list[str], commands: Collection[str]) -> list[str
     return [*before, command, *kept]
 
 
+class ReadoutsCommand(TyperCommand):
+    """One rule for blank arguments: an option or argument given as "" (or only spaces) is a
+    usage error naming it, whatever the command (it would otherwise match everything, or
+    nothing, or drop the filter)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        for param in self.params:
+            value = ctx.params.get(param.name)
+            values = value if isinstance(value, list | tuple) else [value]
+            if any(isinstance(v, str) and not v.strip() for v in values):
+                raise typer.BadParameter("it is empty", ctx=ctx, param=param)  # type: ignore[arg-type]
+        return super().invoke(ctx)
+
+
 class ReadoutsGroup(TyperGroup):
     """Turns the core's expected failures into stderr lines and exit code 1, never a traceback,
     and reads the global options wherever they stand."""
@@ -93,6 +109,11 @@ class ReadoutsGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away (`readouts list | head`): the same end for every format.
+            from .entry import CLOSED_PIPE, finish
+
+            ctx.exit(finish(CLOSED_PIPE))
         except ReadoutsError as err:
             from .context import FilesStopped, report, say
 
@@ -156,6 +177,12 @@ def main_options(
             "$READOUTS_PAGER, else $PAGER, else less -FRX).",
         ),
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help="Show the traceback of an unexpected failure (for a bug report)."
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -164,10 +191,24 @@ def main_options(
     ] = False,
 ) -> None:
     ctx.obj = State(data=data, skip_invalid=skip_invalid, no_cache=no_cache)
+    ctx.with_resource(guarded_stdout())
     if ctx.invoked_subcommand in PAGED:
         from .pager import paging
 
         ctx.with_resource(paging(not no_pager))
+
+
+@contextmanager
+def guarded_stdout() -> Iterator[None]:
+    """stdout whose write failures are errors of the one error path (see output.OutputError)."""
+    from .output import GuardedOutput
+
+    real = sys.stdout
+    sys.stdout = GuardedOutput(real)
+    try:
+        yield
+    finally:
+        sys.stdout = real
 
 
 # The commands whose output is read, not answered: the others ask questions at a terminal.
@@ -176,7 +217,8 @@ PAGED = frozenset({"list", "show", "search", "people", "person", "condolences", 
 
 def _register(name: str, run: Callable[..., None]) -> None:
     """A command, its summary in `readouts --help` the first line of its docstring, whole."""
-    app.command(name, short_help=(run.__doc__ or "").strip().split("\n")[0])(run)
+    summary = (run.__doc__ or "").strip().split("\n")[0]
+    app.command(name, cls=ReadoutsCommand, short_help=summary)(run)
 
 
 _register("check", check.run)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import os
 import sys
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any
 
+from ..errors import Problem, ReadoutsError
 from ..textfold import UNSAFE as _UNSAFE
 
 if TYPE_CHECKING:
@@ -48,7 +50,12 @@ def console(file: IO[str] | None = None) -> Console:
 
     from .pager import terminal_size
 
-    return Console(
+    class Output(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1 here; a closed pipe ends the same way for every format.
+            raise BrokenPipeError
+
+    return Output(
         file=file or sys.stdout,
         width=terminal_size().columns,
         highlight=False,
@@ -81,6 +88,47 @@ def print_table(
     for row in rows:
         table.add_row(*(cell if not isinstance(cell, str) else text(cell) for cell in row))
     console().print(table)
+
+
+class OutputError(ReadoutsError):
+    """The output cannot be written: a full disk, /dev/full, a closed file."""
+
+
+class GuardedOutput(io.TextIOBase):
+    """stdout, with a failure to write it (other than a closed pipe) said as one error line."""
+
+    def __init__(self, inner: IO[str]) -> None:
+        self.inner = inner
+
+    def _guard(self, err: OSError) -> OutputError:
+        cause = (err.strerror or str(err)).lower()
+        return OutputError(Problem(f"cannot write the output: {cause}"))
+
+    def write(self, text: str) -> int:
+        try:
+            return self.inner.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise self._guard(err) from err
+
+    def flush(self) -> None:
+        try:
+            self.inner.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise self._guard(err) from err
+
+    def isatty(self) -> bool:
+        return self.inner.isatty()
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.inner, "encoding", "utf-8")
 
 
 def print_json(document: Any) -> None:

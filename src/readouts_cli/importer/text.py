@@ -3,12 +3,19 @@ and splitting a clause at commas outside brackets."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of the literal `words`, longest first so that the longest wins."""
+    return _alternation(tuple(words))
+
+
+@functools.lru_cache(maxsize=512)
+def _alternation(words: tuple[str, ...]) -> str:
+    # Built once per set of words: the importer asks for the same ones for every sentence.
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 

@@ -1,7 +1,8 @@
 """The index: a derived copy of a data folder's records in SQLite, kept in step with the files.
 
 The TOML files stay the only source of truth. The index lives in the user's cache folder, one
-database per data folder, and holds for every file under meetings/ its path, mtime and size and
+database per data folder, and holds for every file under meetings/ its path, modification
+time and identity (size, change time, inode, device) and
 what loading it gave: its problems, or the validated record as JSON with the columns filters
 narrow on and its folded searchable text. Each command walks meetings/ once; when anything
 differs from the index it parses only new and changed files and drops deleted ones, in one

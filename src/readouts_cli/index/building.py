@@ -4,7 +4,6 @@ files parsed, deleted ones dropped, shadowed ids marked.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import sqlite3
@@ -37,11 +36,7 @@ if TYPE_CHECKING:
 def build(path: Path, meetings: Path, walked: Walk, expected: str) -> None:
     """Create the index of `walked` beside `path`, then put it in place if none appeared."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    for left in path.parent.glob(f"{path.name}.*.tmp"):
-        # What a build that was killed left behind (a live build keeps its file fresh).
-        with contextlib.suppress(OSError):
-            if left.stat().st_mtime < time.time() - 3600:
-                remove_quietly(left)
+    remove_leftovers(path)
     remove_quietly(temporary)
     try:
         conn = sqlite3.connect(temporary, isolation_level=None)
@@ -64,6 +59,17 @@ def build(path: Path, meetings: Path, walked: Walk, expected: str) -> None:
                 os.replace(temporary, path)
     finally:
         remove_quietly(temporary)
+
+
+def remove_leftovers(path: Path) -> None:
+    """Remove the temporary databases that killed builds of this index left behind: only
+    names of the pattern `build` writes, and only when the process that wrote one is gone."""
+    from ..tomlio import process_alive
+
+    for left in path.parent.glob(f"{path.name}.*.tmp"):
+        pid = left.name[len(path.name) + 1 : -len(".tmp")]
+        if pid.isdigit() and not process_alive(int(pid)):
+            remove_quietly(left)
 
 
 def refresh(conn: sqlite3.Connection, meetings: Path, walked: Walk, expected: str) -> None:
@@ -152,18 +158,18 @@ def _update(
     gone = [f for f in known if f not in walked]
     stored: dict[str, tuple[int, int, int]] = {}
     for folder in [*changed, *gone]:
-        for file, path, mtime, size in conn.execute(
-            "SELECT file, path, mtime_ns, size FROM files WHERE folder = ?", (folder,)
+        for file, path, stamp, ident in conn.execute(
+            "SELECT file, path, mtime_ns, identity FROM files WHERE folder = ?", (folder,)
         ):
-            stored[path] = (file, mtime, size)
+            stored[path] = (file, stamp, ident)
     present: set[str] = set()
     todo: list[Entry] = []
     for folder in changed:
-        for path, mtime, size in walked[folder]:
+        for path, stamp, ident in walked[folder]:
             present.add(path)
             old = stored.get(path)
-            if old is None or old[1] != mtime or old[2] != size or mtime < 0:
-                todo.append((path, mtime, size))
+            if old is None or old[1] != stamp or old[2] != ident or stamp < 0:
+                todo.append((path, stamp, ident))
     writer = _Writer(conn)
     for path, (file, _, _) in stored.items():
         if path not in present:
@@ -217,13 +223,13 @@ class _Writer:
 
     def put(self, file: int | None, parsed: Parsed) -> None:
         """Store a parsed file; `file` is its row when the index has it already."""
-        path, mtime, size, problems, record = parsed
+        path, stamp, ident, problems, record = parsed
         if file is None:
             self.last_file += 1
             file = self.last_file
         else:
             self.dropped.append((file,))
-        self.files.append((file, _folder(path), path, mtime, size, problems))
+        self.files.append((file, _folder(path), path, stamp, ident, problems))
         if record is not None:
             record_id, date, instant, kind, doc, participants, tags, folded = record
             self.touched.add(record_id)
@@ -250,7 +256,7 @@ class _Writer:
             run("DELETE FROM texts WHERE file = ?", self.dropped)
             run("DELETE FROM files WHERE file = ?", self.dropped)
         run(
-            "INSERT INTO files (file, folder, path, mtime_ns, size, problems) "
+            "INSERT INTO files (file, folder, path, mtime_ns, identity, problems) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             self.files,
         )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..corpus import MEETINGS
 from ..store import Store
-from .building import build, refresh
+from .building import build, refresh, remove_leftovers
 from .location import connect, discard, fingerprint, index_path, is_corrupt
 from .queries import IndexedStore
 from .schema import _Unindexable
@@ -41,6 +41,7 @@ def open_indexed(root: Path) -> Store:
     except (OSError, RuntimeError, _Unindexable):
         return Store.open(root)
     expected = fingerprint()
+    remove_leftovers(path)  # of builds that were killed: the next run cleans up after them
     for attempt in range(2):
         conn: sqlite3.Connection | None = None
         try:

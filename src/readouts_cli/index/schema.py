@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 ENV_CACHE = "READOUTS_CACHE"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x52445458  # "RDTX": marks the database as a readouts index
 
 # A file changed this recently may change again within the file system's timestamp
@@ -50,7 +50,7 @@ CREATE TABLE files (
     folder TEXT NOT NULL,       -- relative to meetings/: "" or "2024" or "2024/05"
     path TEXT NOT NULL UNIQUE,  -- relative to meetings/, with `/` separators
     mtime_ns INTEGER NOT NULL,  -- -1: not to be trusted, parse again
-    size INTEGER NOT NULL,
+    identity INTEGER NOT NULL,  -- size, ctime, inode and device (walking.identity)
     problems TEXT               -- JSON, when the file is not a valid record
 );
 CREATE TABLE records (
@@ -93,7 +93,7 @@ _RECORD_COLUMNS = (
 _ORDER = "ORDER BY r.date, r.instant, r.id"
 _ORDER_DESC = "ORDER BY r.date DESC, r.instant DESC, r.id DESC"
 
-Entry = tuple[str, int, int]  # (path relative to meetings/, mtime_ns, size)
+Entry = tuple[str, int, int]  # (path relative to meetings/, mtime_ns, identity)
 Walk = dict[str, list[Entry]]  # the entries of each folder under meetings/
 Parsed = tuple[str, int, int, str | None, tuple[Any, ...] | None]
 

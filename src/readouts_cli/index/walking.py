@@ -1,5 +1,5 @@
-"""Walking meetings/ (path, mtime, size of every record file) and parsing files, in worker
-processes when there are many.
+"""Walking meetings/ (path, change time and identity of every record file) and parsing files,
+in worker processes when there are many.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from stat import S_ISDIR, S_ISLNK
 from typing import TYPE_CHECKING, Any
 
 from .. import tomlio
-from ..corpus import load_record
+from ..corpus import load_record, unreadable_folder
 from ..errors import Problem, ReadoutsError
 from ..search import searchable_fields
 from ..textfold import fold
@@ -31,25 +31,36 @@ if TYPE_CHECKING:
 
 
 def walk(meetings: Path) -> Walk:
-    """Every `*.toml` under `meetings` that `corpus.meeting_files` lists, with mtime and size,
-    by folder.
+    """Every `*.toml` under `meetings` that `corpus.meeting_files` lists, by folder, each with
+    its modification time and an identity: what changes when the file does.
 
-    Like `Path.rglob`, it does not descend into symbolic links to folders, skips folders it
-    may not read, and lists any entry whose name ends in `.toml`, in any case (hidden names
-    excepted).
+    A file's entry changes with any write to it, even one that puts back its size and
+    modification time (`touch -r`, `cp -p`, `rsync -t`, `tar x`): its change time (which no
+    program can set) moves, and a file put in its place has another inode. As in git, the
+    size, change time, inode and device make up the identity beside the modification time,
+    which alone decides whether a file changed too recently to be trusted.
+
+    Like `corpus.meeting_files` the walk is iterative, does not descend into symbolic links to
+    folders, and lists any entry whose name ends in `.toml`, in any case (hidden names
+    excepted). A folder it may not read is listed as an entry of its own (`path/`, stamp
+    UNREADABLE), so that its problem is reported as the file store reports it.
     """
     found: Walk = {}
     # Statting by name within an open folder spares the kernel the whole path each time.
     relative = os.stat in os.supports_dir_fd
-
-    def visit(folder: str, prefix: str) -> None:
+    todo: list[tuple[str, str]] = [(str(meetings), "")]
+    while todo:
+        folder, prefix = todo.pop()
         try:
             names = os.listdir(folder)
             handle = os.open(folder, os.O_RDONLY) if relative else None
+        except FileNotFoundError:
+            continue
         except OSError:
-            return
+            # Under its own folder's key, where the files it hides would be.
+            found.setdefault(prefix.rstrip("/"), []).append((prefix, UNREADABLE, 0))
+            continue
         entries: list[Entry] = []
-        inside: list[str] = []
         try:
             for name in names:
                 if not name.isascii():
@@ -57,30 +68,41 @@ def walk(meetings: Path) -> Walk:
                         name.encode("utf-8")
                     except UnicodeEncodeError as err:
                         raise _Unindexable(name) from err
+                if name.startswith("."):
+                    continue
                 where = name if relative else os.path.join(folder, name)
-                toml = name[-5:].lower() == ".toml" and not name.startswith(".")
+                toml = name[-5:].lower() == ".toml"
                 try:
                     own = os.stat(where, dir_fd=handle, follow_symlinks=False)
                     if toml:
-                        # A file store reads through symbolic links: so does its mtime here.
+                        # A file store reads through symbolic links: so does the stamp here.
                         stat = os.stat(where, dir_fd=handle) if S_ISLNK(own.st_mode) else own
-                        entries.append((prefix + name, stat.st_mtime_ns, stat.st_size))
+                        if not S_ISDIR(stat.st_mode):  # a folder named x.toml is a folder
+                            entries.append((prefix + name, stat.st_mtime_ns, identity(stat)))
                 except OSError:
                     if toml:
                         entries.append((prefix + name, -1, -1))
                     continue
                 if S_ISDIR(own.st_mode):
-                    inside.append(name)
+                    todo.append((os.path.join(folder, name), f"{prefix}{name}/"))
         finally:
             if handle is not None:
                 os.close(handle)
         if entries:
-            found[prefix.rstrip("/")] = entries
-        for name in inside:
-            visit(os.path.join(folder, name), f"{prefix}{name}/")
-
-    visit(str(meetings), "")
+            found.setdefault(prefix.rstrip("/"), []).extend(entries)
+    for entries in found.values():
+        entries.sort()
     return found
+
+
+# The stamp of a folder that cannot be listed: its entry stands for the problem.
+UNREADABLE = -3
+
+
+def identity(stat: os.stat_result) -> int:
+    """Size, change time, inode and device in one number (63 bits, for SQLite)."""
+    key = (stat.st_size, stat.st_ctime_ns, stat.st_ino, stat.st_dev)
+    return int.from_bytes(hashlib.blake2b(repr(key).encode(), digest_size=8).digest()) >> 1
 
 
 def _digest(value: Any) -> str:
@@ -89,30 +111,44 @@ def _digest(value: Any) -> str:
     return hashlib.blake2b(marshal.dumps(value), digest_size=16).hexdigest()
 
 
-def parse_file(meetings: Path, path: str, mtime: int, size: int, now: int) -> Parsed:
-    """Load one file as the file store does: (path, mtime to store, size, problems, record).
+def parse_file(meetings: Path, path: str, stamp: int, ident: int, now: int) -> Parsed:
+    """Load one file as the file store does: (path, stamp to store, identity, problems, record).
 
     A record comes as (id, date, instant, kind, JSON, participants, folded tags, folded text).
+    A stamp of -1 is stored for what must be read again next time: a file changed too recently
+    to trust its stamp, or one that could not be read.
     """
     full = meetings / path
-    trusted = 0 <= mtime < now - RACY_NS
+    if stamp == UNREADABLE:
+        try:
+            os.listdir(full)
+        except FileNotFoundError:
+            return path, -1, ident, None, None
+        except OSError as err:
+            return path, -1, ident, _problems_json([unreadable_folder(full, err)], full), None
+        return path, -1, ident, None, None  # readable again: the next walk lists its files
+    trusted = 0 <= stamp < now - RACY_NS
     try:
         text = tomlio.read_text(full)
+    except tomlio.Vanished as err:
+        if not full.is_symlink():
+            return path, -1, ident, None, None  # deleted while the command ran: as if deleted
+        return path, -1, ident, _problems_json(err.problems, full), None  # a broken link
     except ReadoutsError as err:
-        # Reading can fail for reasons the mtime does not record (permissions): never trust it.
-        return path, -1, size, _problems_json(err.problems, full), None
-    kept = mtime if trusted else -1
+        # Reading can fail for reasons the stamp does not record: never trust it.
+        return path, -1, ident, _problems_json(err.problems, full), None
+    kept = stamp if trusted else -1
     try:
         record = load_record(full, text)
     except ReadoutsError as err:
-        return path, kept, size, _problems_json(err.problems, full), None
+        return path, kept, ident, _problems_json(err.problems, full), None
     meeting = record.meeting
     date, instant, record_id = record.sort_key()
     folded = "\n".join(fold(item.text) for item in searchable_fields(meeting))
     return (
         path,
         kept,
-        size,
+        ident,
         None,
         (
             record_id,
@@ -146,7 +182,23 @@ def _problems_json(problems: Iterable[Problem], path: Path) -> str:
 def _parse_chunk(meetings: str, chunk: list[Entry], now: int) -> list[Parsed]:
     gc.disable()  # a worker lives for one build: its garbage goes when it exits
     folder = Path(meetings)
-    return [parse_file(folder, path, mtime, size, now) for path, mtime, size in chunk]
+    return [parse_file(folder, path, stamp, ident, now) for path, stamp, ident in chunk]
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker: be killed when the command that started it dies, even by SIGKILL, so no
+    worker outlives a killed build (Linux's PR_SET_PDEATHSIG; elsewhere the pool's own end)."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the line above: go too
+        os._exit(1)
 
 
 def _workers() -> int:
@@ -169,7 +221,12 @@ def parse_all(meetings: Path, todo: Sequence[Entry], now: int) -> Iterator[Parse
             # Workers inherit the database connection but never use it, and leave with
             # os._exit, so they never close it either.
             try:
-                pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+                pool = ProcessPoolExecutor(
+                    workers,
+                    mp_context=multiprocessing.get_context("fork"),
+                    initializer=die_with_parent,
+                    initargs=(os.getpid(),),
+                )
             except OSError:
                 pool = None
             if pool is not None:
@@ -183,8 +240,8 @@ def parse_all(meetings: Path, todo: Sequence[Entry], now: int) -> Iterator[Parse
                     todo = todo[done:]
                 finally:
                     pool.shutdown(wait=True, cancel_futures=True)
-    for path, mtime, size in todo:
-        yield parse_file(meetings, path, mtime, size, now)
+    for path, stamp, ident in todo:
+        yield parse_file(meetings, path, stamp, ident, now)
 
 
 def _bounded_map(

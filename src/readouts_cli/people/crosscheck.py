@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -92,8 +93,8 @@ _FILLER = frozenset({"of", "for", "the", "and", "on", "in"})
 
 def _compatible(written: str, held: str) -> bool:
     """Whether a record's title can be the registry's title: one's words within the other's."""
-    a = {w for w in fold(written).replace("-", " ").split() if w not in _FILLER}
-    b = {w for w in fold(held).replace("-", " ").split() if w not in _FILLER}
+    a = {w for w in re.findall(r"[^\W_]+", fold(written)) if w not in _FILLER}
+    b = {w for w in re.findall(r"[^\W_]+", fold(held)) if w not in _FILLER}
     aliases = {"foreign": {"foreign", "affairs"}}
     for word, same in aliases.items():
         if word in a and same <= b | {word}:

@@ -27,6 +27,12 @@ def run(
     force: Annotated[
         bool, typer.Option("--force", help="With --write, overwrite an existing record.")
     ] = False,
+    create: Annotated[
+        bool,
+        typer.Option(
+            "--create", help="With --write, start a new data folder if --data names none."
+        ),
+    ] = False,
 ) -> None:
     """Draft a record from a published readout's text; print it as TOML, or --write it.
 
@@ -36,11 +42,14 @@ def run(
     from ...corpus import find_data_dir
     from ...errors import ReadoutsError
     from ...importer import draft_from_text, render_draft
-    from ...tomlio import read_text
+    from ...tomlio import decode, read_bytes
     from ...writing import record_path, write_record
     from ..context import open_roster, say, state
 
-    text = sys.stdin.read() if file == "-" else read_text(Path(file))
+    # The same bytes are refused or read alike from a file and from stdin.
+    where = Path("<stdin>") if file == "-" else Path(file)
+    data = _stdin_bytes(where) if file == "-" else read_bytes(where, limit=MAX_IMPORT_BYTES)
+    text = decode(data, where)
     roster = open_roster(ctx)
 
     def resolve(name: str) -> str | None:
@@ -56,7 +65,9 @@ def run(
     if not write:
         sys.stdout.write(rendered)
         return
-    path = record_path(find_data_dir(state(ctx).data, writing=True), draft.suggested_id())
+    path = record_path(
+        find_data_dir(state(ctx).data, writing=True, create=create), draft.suggested_id()
+    )
     try:
         write_record(path, rendered, overwrite=force)
     except ReadoutsError as err:
@@ -68,3 +79,21 @@ def run(
             hint="run without --write, fill in the TODOs, and save the file yourself",
         ) from err
     typer.echo(str(path))
+
+
+# A readout page is a few kilobytes; text beyond this is no readout, and is refused rather
+# than read (the README documents the limit).
+MAX_IMPORT_BYTES = 1024 * 1024
+
+
+def _stdin_bytes(where: Path) -> bytes:
+    from ...errors import ReadoutsError
+
+    data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ReadoutsError.of(
+            f"more than {MAX_IMPORT_BYTES:,} bytes: larger than a readout can be",
+            file=where,
+            hint="give the text of one readout page",
+        )
+    return data

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -78,15 +79,18 @@ def run(
         typer.Option("--id", metavar="ID", help="The id (default: the date and the surnames)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing record.")] = False,
+    create: Annotated[
+        bool,
+        typer.Option("--create", help="Start a new data folder if --data names none."),
+    ] = False,
 ) -> None:
     """Create a new record file and print its path.
 
     Example: readouts new --date 2024-01-07 --kind courtesy-call --title "..." --participant "Kamikawa Yoko|Minister for Foreign Affairs|JP"
     """
-    from ...corpus import find_data_dir
     from ...errors import WriteError
     from ...writing import derive_id, record_path, scaffold, write_record
-    from ..context import open_roster, say, state
+    from ..context import open_roster, say
 
     interactive = is_interactive()
     if date is None and interactive:
@@ -117,7 +121,7 @@ def run(
     day = _day(date, "--date")
     start = _time(time) if time else None
     people = [_participant(p) for p in participant or []]
-    root = find_data_dir(state(ctx).data, writing=True)
+    root = _data_folder(ctx, create=create, ask=interactive)
     _resolve(people, day, open_roster(ctx), say)
     data: dict[str, object] = {
         "date": day,
@@ -148,6 +152,24 @@ def run(
             hint=f"give this meeting another id (--id {chosen}-2), or --force to replace it",
         ) from err
     typer.echo(str(path))
+
+
+def _data_folder(ctx: typer.Context, *, create: bool, ask: bool) -> Path:
+    """The data folder to write to; one that does not exist is made only on --create, or
+    when the person at the terminal says so once."""
+    from ...corpus import find_data_dir
+    from ...errors import ReadoutsError
+    from ..context import state
+
+    try:
+        return find_data_dir(state(ctx).data, writing=True, create=create)
+    except ReadoutsError as err:
+        folder = err.problems[0].file
+        if not ask or folder is None or err.problems[0].message != "no such data folder":
+            raise
+        if not typer.confirm(f"{folder} does not exist. Start a new data folder there?"):
+            raise
+        return find_data_dir(state(ctx).data, writing=True, create=True)
 
 
 def click_usage_error(message: str) -> Exception:
