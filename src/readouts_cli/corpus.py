@@ -54,9 +54,7 @@ def shipped_data_dir() -> Path:
     return package / "_data"
 
 
-def find_data_dir(
-    explicit: Path | None, *, writing: bool = False, create: bool = False
-) -> Path:
+def find_data_dir(explicit: Path | None, *, writing: bool = False, create: bool = False) -> Path:
     """`--data`, else $READOUTS_DATA, else ./data when it holds meetings, else the shipped corpus.
 
     Commands that write (`writing`) never fall back on the shipped corpus: it is ours, not the
@@ -107,13 +105,19 @@ def meeting_files(root: Path) -> tuple[list[Path], list[Problem]]:
             file=root,
             hint=f"records live in {root / MEETINGS}/<year>/<id>.toml",
         )
+    return record_files(folder)
+
+
+def record_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The record files under `folder` (see meeting_files), walked without recursion."""
     files: list[Path] = []
     problems: list[Problem] = []
     todo = [folder]
     while todo:
         current = todo.pop()
         try:
-            entries = list(os.scandir(current))
+            with os.scandir(current) as listing:
+                entries = list(listing)
         except FileNotFoundError:
             continue  # removed while the walk went on: nothing left to read there
         except OSError as err:

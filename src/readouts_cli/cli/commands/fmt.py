@@ -24,22 +24,24 @@ def run(
 
     Example: readouts fmt --check
     """
-    from ...corpus import MEETINGS, PEOPLE, find_data_dir
+    from ...corpus import MEETINGS, PEOPLE, find_data_dir, record_files
     from ...errors import ReadoutsError
+    from ...tomlio import remove_leftovers
     from ...writing import format_file
     from ..context import report, say, state
 
     targets = paths or [find_data_dir(state(ctx).data, writing=True) / MEETINGS]
     files: list[Path] = []
+    failed_folders = 0
     for target in targets:
         if target.is_dir():
-            files.extend(
-                sorted(
-                    p
-                    for p in target.rglob("*.[tT][oO][mM][lL]")
-                    if not p.name.startswith(".") and p.name != PEOPLE
-                )
-            )
+            found, unreadable = record_files(target)
+            report(unreadable)
+            failed_folders += len(unreadable)
+            files.extend(p for p in found if p.name != PEOPLE)
+            if not check:  # what killed runs of fmt left behind goes with the next one
+                for folder in {target, *(p.parent for p in found)}:
+                    remove_leftovers(folder)
         elif target.name == PEOPLE:
             raise ReadoutsError.of(
                 "the people registry is not a meeting record",
@@ -50,7 +52,8 @@ def run(
             files.append(target)
         else:
             raise ReadoutsError.of("no such file or folder", file=target)
-    changed = failed = left = 0
+    changed = left = 0
+    failed = failed_folders
     for path in files:
         try:
             outcome = format_file(path, check=check)
@@ -66,7 +69,7 @@ def run(
             changed += 1
             typer.echo(str(path))
     verb = "would be reformatted" if check else "reformatted"
-    same = len(files) - changed - failed - left
+    same = len(files) - changed - (failed - failed_folders) - left
     kept = f", {left} left as they are" if left else ""
     say(f"{changed} file(s) {verb}, {same} unchanged{kept}, {failed} invalid")
     if failed or left or (check and changed):
