@@ -182,14 +182,14 @@ class Meeting(BaseModel):
     # A week: longer is a typo (a visit of several days still fits).
     duration_minutes: int | None = Field(default=None, gt=0, le=7 * 24 * 60)
     source: Url | None = None
-    see_also: list[Url] = []
+    see_also: list[Url] = Field(default_factory=list)
     publisher: Text | None = None
-    tags: list[Text] = []
+    tags: list[Text] = Field(default_factory=list)
     summary: Text | None = None
-    points: list[Text] = []
-    participants: list[Participant] = []
-    condolences: list[Condolence] = []
-    aid: list[Aid] = []
+    points: list[Text] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+    condolences: list[Condolence] = Field(default_factory=list)
+    aid: list[Aid] = Field(default_factory=list)
 
     @field_validator("date", mode="before")
     @classmethod

@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..corpus import find_data_dir
 from ..errors import DataError, Problem
-from ..store import Store
 from .output import inert
 
 if TYPE_CHECKING:
     from ..people.matching import Roster
+    from ..store import Store
 
 
 @dataclass
@@ -54,6 +53,9 @@ def open_store(ctx: typer.Context) -> Store:
 
     Answered from the index in the cache folder, unless `--no-cache` asks to read every file.
     """
+    from ..corpus import find_data_dir
+    from ..store import Store
+
     root = find_data_dir(state(ctx).data)
     if state(ctx).no_cache:
         return Store.open(root)
@@ -79,6 +81,7 @@ def load(ctx: typer.Context) -> Store:
 
 def open_roster(ctx: typer.Context) -> Roster:
     """The people registry of the data folder; a bad people.toml stops the command unless skipped."""
+    from ..corpus import find_data_dir
     from ..people.matching import Roster
     from ..people.registry import Registry, load_registry
 

@@ -191,10 +191,21 @@ def print_renderable(renderable: RenderableType) -> None:
 
 
 def print_lines(lines: Iterable[Text | str]) -> None:
-    """Lines already fitted to the width (see cells): printed as they are, never wrapped."""
+    """Lines already fitted to the width (see cells): printed as they are, never wrapped.
+
+    Without colour (piped, NO_COLOR) the lines are plain text and go out in one write; at a
+    terminal Rich renders them in one pass. Either way the time grows with the lines only.
+    """
     out = console()
-    for line in lines:
-        out.print(line, soft_wrap=True, crop=False)
+    if out.no_color or not out.is_terminal:
+        sys.stdout.write(
+            "".join((line if isinstance(line, str) else line.plain) + "\n" for line in lines)
+        )
+        return
+    from rich.text import Text
+
+    block = Text("\n").join(Text(line) if isinstance(line, str) else line for line in lines)
+    out.print(block, soft_wrap=True, crop=False)
 
 
 def width() -> int:

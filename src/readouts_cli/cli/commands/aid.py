@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ...ledger import format_amount
 from ...vocab import Category, GroupBy, Status
 from ..options import FilterOptions, FormatOpt, with_filters
 from ..output import Format
@@ -109,7 +108,8 @@ def run(
     donor_test = roster.party(donor) if donor else None
     recipient_test = roster.party(recipient) if recipient else None
     # Packages are judged on the whole corpus, so a filter never makes a repeat look new.
-    every = entries_of(store.select(Filters()))
+    records = store.select(Filters())
+    every = entries_of(records)
     verdicts = count(every)
     party_choice("'--donor'", donor, donor_test, {e.item.donor for e in every})
     party_choice(
@@ -118,7 +118,11 @@ def run(
     entries = latest(
         [
             entry
-            for entry in entries_of(store.select(chosen))
+            for entry in entries_of(
+                [r for r in records if chosen.matches(r.meeting)]
+                if chosen != Filters()
+                else records
+            )
             if (category is None or entry.item.category == category)
             and (status is None or entry.item.status == status)
             and (package is None or entry.item.package == package)
@@ -191,7 +195,7 @@ def ledger_lines(ledger: Ledger, width: int) -> list[Text]:
     running totals beside the counted sums."""
     from rich.text import Text
 
-    from ...ledger import amount_text, parties
+    from ...ledger import amount_text, format_amount, parties
     from ..cells import Column, heading, render_rows, wrap
     from ..values import citation
 

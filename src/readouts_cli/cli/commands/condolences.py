@@ -52,12 +52,14 @@ def run(
     chosen = filters.filters(ctx, store, limit=False)
     by_test = roster.party(by) if by else None
     to_test = roster.party(recipient) if recipient else None
-    every = [c for r in store.all() for c in r.meeting.condolences]
+    everything = store.all()
+    every = [c for r in everything for c in r.meeting.condolences]
     party_choice("'--by'", by, by_test, {c.by for c in every})
     party_choice("'--recipient'", recipient, to_test, {c.to for c in every})
     items = [
         (record, item)
-        for record in store.select(chosen)
+        for record in everything
+        if chosen.matches(record.meeting)
         for item in record.meeting.condolences
         if (by_test is None or by_test(item.by)) and (to_test is None or to_test(item.to))
     ]
