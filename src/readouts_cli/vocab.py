@@ -56,4 +56,20 @@ class GroupBy(StrEnum):
     STATUS = "status"
 
 
-__all__ = ["Category", "GroupBy", "Kind", "Level", "Scope", "Status"]
+class Period(StrEnum):
+    """How long one bar of a chart is."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+class Split(StrEnum):
+    """What the segments of a meeting bar tell apart."""
+
+    LEVEL = "level"
+    KIND = "kind"
+    NONE = "none"
+
+
+__all__ = ["Category", "GroupBy", "Kind", "Level", "Period", "Scope", "Split", "Status"]

@@ -19,6 +19,7 @@ def test_the_commands_are_the_ones_expected() -> None:
             "aid",
             "check",
             "condolences",
+            "export",
             "fmt",
             "import",
             "list",
@@ -28,6 +29,7 @@ def test_the_commands_are_the_ones_expected() -> None:
             "search",
             "show",
             "tags",
+            "timeline",
         ]
     )
 

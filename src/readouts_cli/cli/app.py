@@ -17,6 +17,7 @@ from .commands import (
     aid,
     check,
     condolences,
+    export,
     fmt,
     import_,
     list_,
@@ -26,6 +27,7 @@ from .commands import (
     search,
     show,
     tags,
+    timeline,
 )
 from .context import State
 
@@ -212,7 +214,9 @@ def guarded_stdout() -> Iterator[None]:
 
 
 # The commands whose output is read, not answered: the others ask questions at a terminal.
-PAGED = frozenset({"list", "show", "search", "people", "person", "condolences", "aid", "tags"})
+PAGED = frozenset(
+    {"list", "show", "search", "people", "person", "condolences", "aid", "tags", "timeline"}
+)
 
 
 def _register(name: str, run: Callable[..., None]) -> None:
@@ -233,6 +237,8 @@ _register("new", new.run)
 _register("import", import_.run)
 _register("tags", tags.run)
 _register("fmt", fmt.run)
+_register("timeline", timeline.run)
+_register("export", export.run)
 
 
 # Every command's name, for the global options read after it.
