@@ -197,6 +197,7 @@ Volodymyr Zelenskyy
   role      President of Ukraine (2019-05-20 – now)
 
 Meetings (2)
+per year  2022 █1  2023 ·0  2024 █1
 ID                             KIND            WITH      TITLE
 2022-04-26-kishida-zelenskyy   telephone-talk  Kishida   Japan-Ukraine summit telephone talk
 2024-01-07-kamikawa-zelenskyy  courtesy-call   Kamikawa  Foreign Minister Kamikawa's courtesy call on President…

@@ -67,6 +67,7 @@ Volodymyr Zelenskyy
   role      President of Ukraine (2019-05-20 – now)
 
 Meetings (4)
+per year  2019 █1  2020 ·0  2021 ·0  2022 █1  2023 █1  2024 █1
 ID                             KIND            WITH      TITLE
 2019-10-21-abe-zelenskyy       meeting         Abe       Japan-Ukraine Summit…
 2022-04-26-kishida-zelenskyy   telephone-talk  Kishida   Japan-Ukraine summit…
@@ -228,6 +229,7 @@ Volodymyr Zelenskyy
   role      President of Ukraine (2019-05-20 – now)
 
 Meetings (4)
+per year  2019 █1  2020 ·0  2021 ·0  2022 █1  2023 █1  2024 █1
 ID                             KIND            WITH      TITLE
 2019-10-21-abe-zelenskyy       meeting         Abe       Japan-Ukraine Summit Meeting on the occasion of the Ceremony…
 2022-04-26-kishida-zelenskyy   telephone-talk  Kishida   Japan-Ukraine summit telephone talk

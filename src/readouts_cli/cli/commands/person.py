@@ -193,7 +193,9 @@ def summary_view(summary: PersonSummary, roster: Roster, width: int) -> list[Tex
             Column("WITH", [_other_side(a, roster) for a in timeline], priority=1),
             title_column(titles, priority=2, min_width=20),
         ]
-        lines += [Text(), heading(f"Meetings ({len(timeline)})"), *render_rows(columns, width)]
+        lines += [Text(), heading(f"Meetings ({len(timeline)})")]
+        lines += activity_strip([a.record.meeting.date.year for a in timeline], width)
+        lines += render_rows(columns, width)
 
     def cited(title: str, items: list[tuple[str, str]]) -> None:
         if not items:
@@ -225,6 +227,36 @@ def summary_view(summary: PersonSummary, roster: Roster, width: int) -> list[Tex
         lines.extend([Text(), heading("Tags"), *wrap(tags, width)])
     cited("What they said", [(citation(c.record, c.point), c.text) for c in summary.said])
     cited("Points naming them", [(citation(c.record, c.point), c.text) for c in summary.named])
+    return lines
+
+
+BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def activity_strip(years: list[int], width: int) -> list[Text]:
+    """Meetings per year, from the first to the last, as a strip of bars with their counts:
+    `2019 ▂1  2020 ·0  2021 ·0  2022 ▆5`, wrapped at the width between years."""
+    from collections import Counter
+
+    from rich.text import Text
+
+    if not years:
+        return []
+    counts = Counter(years)
+    top = max(counts.values())
+    cells = []
+    for year in range(min(years), max(years) + 1):
+        n = counts.get(year, 0)
+        bar = BLOCKS[max(1, round(n / top * 8))] if n else "·"
+        cells.append(f"{year} {bar}{n}")
+    lines: list[Text] = []
+    line = "per year"
+    for cell in cells:
+        if len(line) + 2 + len(cell) > width:
+            lines.append(Text(line))
+            line = " " * len("per year")
+        line += "  " + cell
+    lines.append(Text(line))
     return lines
 
 
