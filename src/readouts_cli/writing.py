@@ -114,7 +114,11 @@ def scaffold(data: dict[str, Any]) -> str:
     problems += [
         Problem(
             f"{_option_of(loc)}: {message}",
-            hint=_OPTION_HINTS.get(_option_of(loc), hint or _OPTION_HINT),
+            hint=(
+                _OPTION_HINTS.get(_option_of(loc), hint or _OPTION_HINT)
+                if "`timezone`" in message
+                else hint or _OPTION_HINT
+            ),
         )
         for loc, message, hint in consistency_problems(data)
     ]

@@ -107,10 +107,10 @@ def test_list_csv() -> None:
         "id,date,time,timezone,jst,duration_minutes,kind,level,place,participants,title,source,"
         "see_also,publisher,tags,summary",
         "2023-09-20-kamikawa-kuleba,2023-09-20,18:05,America/New_York,2023-09-21T07:05:00+09:00,"
-        '25,meeting,ministerial,"New York, United States","Kamikawa Yoko (JP), Dmytro Kuleba (UA)",'
+        '25,meeting,ministerial,"New York, United States",Kamikawa Yoko (JP); Dmytro Kuleba (UA),'
         "Japan-Ukraine Foreign Ministers’ Meeting,,,,Peace Formula,",
         "2024-01-07-kamikawa-zelenskyy,2024-01-07,15:10,Europe/Kyiv,2024-01-07T22:10:00+09:00,"
-        '60,courtesy-call,ministerial,"Kyiv, Ukraine","Kamikawa Yoko (JP), Volodymyr Zelenskyy (UA)",'
+        '60,courtesy-call,ministerial,"Kyiv, Ukraine",Kamikawa Yoko (JP); Volodymyr Zelenskyy (UA),'
         "Foreign Minister Kamikawa's courtesy call on President Zelenskyy,"
         "https://www.mofa.go.jp/erp/c_see/ua/pageite_000001_00136.html,,MOFA Japan,"
         "Peace Formula; nuclear safety; winterization,"

@@ -13,11 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import REPO, run
+from conftest import FIXTURES, REPO, run
 from readouts_cli.corpus import load_corpus
 from readouts_cli.exports.ics import escape_text, fold
 from readouts_cli.ledger import CONDOLENCE_CAMEO, aid_cameo
 from readouts_cli.people.registry import load_registry
+from readouts_cli.textfold import UNSAFE
 
 DATA = REPO / "data"
 RECORDS = {r.id: r for r in load_corpus(DATA).records}
@@ -124,7 +125,14 @@ def test_text_values_come_back_as_written(value: str) -> None:
         + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
     event = icalendar.Calendar.from_ical(document).walk("VEVENT")[0]
-    assert str(event.get("DESCRIPTION", "")) == value
+    # Control characters (forbidden in iCalendar, dangerous at a terminal) come back as
+    # visible escapes; everything else as written.
+    lines = value.replace("\r\n", "\n").replace("\r", "\n")
+    visible = UNSAFE.sub(
+        lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", lines
+    )
+    assert str(event.get("DESCRIPTION", "")) == visible
+    assert not UNSAFE.search(document.replace("\r\n", ""))
 
 
 def test_plover_events_parse_back_field_by_field(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -219,3 +227,22 @@ def test_output_file_is_written_and_never_replaced_unasked(
     assert forced.code == 0
     assert json.loads(target.read_text().splitlines()[0])["event_type"] == "CONSULT"
     assert sorted(p.name for p in target.parent.iterdir()) == ["meetings.ics"]
+
+
+def test_record_text_cannot_take_over_the_terminal_through_a_calendar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    root = tmp_path / "d"
+    shutil.copytree(FIXTURES / "corpus", root)
+    path = root / "meetings/2024/2024-01-07-kamikawa-zelenskyy.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("Kamikawa called on", "\\u001b]0;pwned\\u0007\\u001b[31mKamikawa called on"),
+        encoding="utf-8",
+    )
+    result = run("--data", str(root), "export", "--format", "ics")
+    assert result.code == 0, result.err
+    assert "\x1b" not in result.out and "\x07" not in result.out
+    assert "\\\\x1b]0" in result.out or "\\x1b]0" in result.out

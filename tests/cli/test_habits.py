@@ -226,3 +226,27 @@ def test_new_asks_again_when_an_answer_does_not_do(
 def test_the_shipped_corpus_answers_in_the_contract_shape() -> None:
     out = run("--data", str(REPO / "data"), "aid", "-f", "json").out
     assert isinstance(json.loads(out), list)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["aid", "--category", "energi"],
+            "'energi' is not one of: humanitarian, financial, energy, military, reconstruction, "
+            "demining, other; did you mean 'energy'?",
+        ),
+        (["list", "-f", "jsn"], "'jsn' is not one of: table, json, csv; did you mean 'json'?"),
+    ],
+)
+def test_a_closed_choice_given_wrong_is_said_in_our_words(args: list[str], said: str) -> None:
+    result = run("--data", str(VIEWS), *args)
+    assert (result.code, result.out) == (2, "")
+    assert said in " ".join(result.err.split())
+    assert "Value error" not in result.err
+
+
+def test_the_short_kinds_list_shows_are_kinds_too() -> None:
+    short = json.loads(run("--data", str(VIEWS), "list", "-k", "phone", "-f", "json").out)
+    full = json.loads(run("--data", str(VIEWS), "list", "-k", "telephone-talk", "-f", "json").out)
+    assert short == full and [r["id"] for r in short] == ["2022-04-26-kishida-zelenskyy"]

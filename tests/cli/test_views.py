@@ -415,3 +415,22 @@ def test_no_view_is_wider_than_the_width_or_splits_a_word(
     # (The short forms of kinds are the view's own words, used where the full ones do not fit.)
     fragments = words(out) - unwrapped_words(tuple(args)) - set(SHORT_KINDS.values())
     assert not fragments, fragments
+
+
+def test_at_60_columns_the_ledger_keeps_its_amounts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    shipped = str(FIXTURES.parents[1] / "data")
+    out = run("--data", shipped, "aid").out
+    assert "AMOUNT" in out.splitlines()[0]  # the parties give way before the amounts do
+    line = next(x for x in out.splitlines() if x.startswith("2016-09-20-abe-poroshenko §3"))
+    assert line.endswith("US$1.85 billion")
+    totals = run("--data", shipped, "aid", "--totals").out
+    assert "US$7.092 billion" in totals
+
+
+def test_a_web_address_too_long_beside_its_label_has_a_line_of_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = view(monkeypatch, 60, "show", "2024-01-07").splitlines()
+    at = out.index("source")
+    assert out[at + 1] == "https://www.mofa.go.jp/erp/c_see/ua/pageite_000001_00136.html"

@@ -140,7 +140,7 @@ def test_aid_filters_and_exact_machine_output() -> None:
         "id,date,donor,recipient,what,category,amount,currency,status,channel,point,cite,cameo,"
         "scope,package,counted,reason",
         "2024-02-01-alpha-beta,2024-02-01,JP,UA,flood relief,humanitarian,5000000,USD,delivered,"
-        "UNICEF,1,2024-02-01-alpha-beta §1,073,item,,True,",
+        "UNICEF,1,2024-02-01-alpha-beta §1,073,item,,true,",
     ]
     nothing = run("--data", str(LEDGER), "aid", "-f", "json", "--recipient", "UA", "--from", "2030")
     assert (nothing.code, nothing.err) == (0, "no aid matches\n")

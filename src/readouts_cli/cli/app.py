@@ -89,7 +89,16 @@ def hoist_global_options(args: list[str], commands: Collection[str]) -> list[str
 class ReadoutsCommand(TyperCommand):
     """One rule for blank arguments: an option or argument given as "" (or only spaces) is a
     usage error naming it, whatever the command (it would otherwise match everything, or
-    nothing, or drop the filter)."""
+    nothing, or drop the filter). A closed choice given wrong is said in our words, with the
+    nearest choice; the short kinds `list` shows (`phone`, `call`) are taken for the kinds."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        args = _long_kinds(args)
+        try:
+            return super().parse_args(ctx, args)
+        except typer.BadParameter as err:
+            err.message = _choice_message(err.message)
+            raise
 
     def invoke(self, ctx: Any) -> Any:
         for param in self.params:
@@ -98,6 +107,32 @@ class ReadoutsCommand(TyperCommand):
             if any(isinstance(v, str) and not v.strip() for v in values):
                 raise typer.BadParameter("it is empty", ctx=ctx, param=param)  # type: ignore[arg-type]
         return super().invoke(ctx)
+
+
+def _long_kinds(args: list[str]) -> list[str]:
+    """`-k phone` as `-k telephone-talk`: the short kinds the timeline shows are kinds too."""
+    from .values import SHORT_KINDS
+
+    full = {short: kind for kind, short in SHORT_KINDS.items()}
+    out = list(args)
+    for i in range(len(out) - 1):
+        if out[i] in ("-k", "--kind") and out[i + 1] in full:
+            out[i + 1] = full[out[i + 1]]
+    return out
+
+
+def _choice_message(message: str) -> str:
+    """Typer's "Value error, 'x' is not one of 'a', 'b' or 'c'." as ours, with a near miss."""
+    import difflib
+    import re
+
+    found = re.match(r"Value error, '(?P<typed>[^']*)' is not one of (?P<choices>.*?)\.?$", message)
+    if not found:
+        return message.removeprefix("Value error, ")
+    choices = re.findall(r"'([^']*)'", found["choices"])
+    said = f"{found['typed']!r} is not one of: {', '.join(choices)}"
+    close = difflib.get_close_matches(found["typed"].lower(), choices, n=1, cutoff=0.5)
+    return said + (f"; did you mean {close[0]!r}?" if close else "")
 
 
 class ReadoutsGroup(TyperGroup):

@@ -112,8 +112,14 @@ def _join(value: Text, words: list[tuple[int, int]]) -> Text:
 
 def hanging(label: str | Text, body: str | Text, width: int, indent: int) -> list[Text]:
     """`label` padded to `indent` cells, then `body` wrapped beside it; following lines start
-    under the body. A label wider than the indent gets a line of its own."""
+    under the body. A label wider than the indent gets a line of its own, and so does a
+    single word (a web address) too long to stand beside the label."""
     label = as_text(label)
+    body = as_text(body)
+    if " " not in body.plain.strip() and body.cell_len > width - indent:
+        # One word too long to stand beside the label (a web address): a line of its own,
+        # where it fits, rather than past the width.
+        return [label, body]
     lines = wrap(body, max(width - indent, 1))
     if label.cell_len + 1 > indent:
         return [label, *(Text(" " * indent) + line for line in lines)]

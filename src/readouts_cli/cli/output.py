@@ -167,7 +167,16 @@ def print_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["" if v is None else inert(str(v)) for v in row])
+        writer.writerow([_cell(v) for v in row])
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell: empty for nothing, true/false as in JSON, record text inert."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return inert(str(value))
 
 
 def emit(

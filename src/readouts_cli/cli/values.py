@@ -38,8 +38,8 @@ def duration(meeting: Meeting) -> str:
     return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
-def participant_names(meeting: Meeting, *, countries: bool = False) -> str:
-    return ", ".join(
+def participant_names(meeting: Meeting, *, countries: bool = False, separator: str = ", ") -> str:
+    return separator.join(
         f"{p.name} ({p.country})" if countries and p.country else p.name
         for p in meeting.participants
     )

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from ..corpus import Record
 from ..model import Meeting
+from ..textfold import UNSAFE
 
 PRODID = "-//readouts//readouts-cli//EN"
 UID_DOMAIN = "readouts"
@@ -22,15 +23,14 @@ MAX_OCTETS = 75
 
 
 def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newline escaped."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\n")
-        .replace("\r", "\n")
-        .replace("\n", "\\n")
+    """A TEXT value (RFC 5545 §3.3.11): line breaks as `\\n`; backslash, semicolon and comma
+    escaped; and a control character (which RFC 5545 forbids, and which could take over a
+    terminal the calendar is printed on) written as a visible escape such as `\\x1b`."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = UNSAFE.sub(
+        lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", value
     )
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def fold(line: str) -> str:

@@ -209,17 +209,29 @@ def ledger_lines(ledger: Ledger, width: int) -> list[Text]:
                     [citation(e.record, e.item.point) for e in ledger.entries],
                     overflow=True,
                 ),
+                # The amount is what the ledger is for: the parties give way first (the
+                # description under each item names them again).
                 Column(
-                    "FROM → TO", [parties(e.item.donor, e.item.recipient) for e in ledger.entries]
+                    "FROM → TO",
+                    [parties(e.item.donor, e.item.recipient) for e in ledger.entries],
+                    priority=2,
                 ),
-                Column("AMOUNT", [amount_text(e.item) for e in ledger.entries], align_right=True),
+                Column(
+                    "AMOUNT",
+                    [amount_text(e.item) for e in ledger.entries],
+                    align_right=True,
+                    priority=1,
+                ),
             ],
             width,
         )
         lines.append(head[0])
+        shown = "FROM → TO" in head[0].plain  # else the description names the parties
         for entry, line in zip(ledger.entries, head[1:], strict=True):
             item = entry.item
             facts = [str(item.category), str(item.status)]
+            if not shown:
+                facts.insert(0, parties(item.donor, item.recipient))
             if item.scope == "cumulative":
                 facts.append("running total")
             if item.channel:
@@ -239,9 +251,9 @@ def ledger_lines(ledger: Ledger, width: int) -> list[Text]:
         else render_rows(
             [
                 Column(label, [t.group for t in ledger.sums]),
-                Column("FLOW", [t.flow for t in ledger.sums]),
-                Column("CURRENCY", [t.currency or "—" for t in ledger.sums]),
-                Column("ITEMS", [str(t.items) for t in ledger.sums], align_right=True),
+                Column("FLOW", [t.flow for t in ledger.sums], priority=2),
+                Column("CURRENCY", [t.currency or "—" for t in ledger.sums], priority=1),
+                Column("ITEMS", [str(t.items) for t in ledger.sums], align_right=True, priority=3),
                 Column(
                     "TOTAL",
                     [
@@ -251,6 +263,7 @@ def ledger_lines(ledger: Ledger, width: int) -> list[Text]:
                         for t in ledger.sums
                     ],
                     align_right=True,
+                    priority=1,
                 ),
             ],
             width,

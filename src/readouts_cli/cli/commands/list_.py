@@ -90,7 +90,7 @@ def csv_row(record: Record) -> list[object]:
         m.kind,
         m.level,
         m.place,
-        participant_names(m, countries=True),
+        participant_names(m, countries=True, separator="; "),
         m.title,
         m.source,
         "; ".join(m.see_also),

@@ -77,7 +77,11 @@ def run(
                 r.meetings,
                 r.first,
                 r.last,
-                "; ".join(r.top_counterparts()),
+                # Every counterpart, as in the JSON: "name (meetings)", most met first.
+                "; ".join(
+                    f"{name} ({n})"
+                    for name, n in sorted(r.counterparts.items(), key=lambda kv: (-kv[1], kv[0]))
+                ),
             ]
             for r in rows
         ]

@@ -290,20 +290,32 @@ def _runs(bars: Sequence[Bar]) -> list[list[Bar]]:
 def _bar_line(bar: Bar, series: Sequence[str], unit: int, label_width: int, shown: str) -> Text:
     from rich.text import Text
 
-    from ...charts import blocks
-
     if not bar.total:
         return Text(bar.period)
     line = Text(bar.period.ljust(label_width + 2))
-    done = cumulative = 0
-    for i, name in enumerate(series):
-        cumulative += bar.values[name]
-        end = blocks(cumulative, unit)
-        if end > done:
-            line.append(MARKS[i % len(MARKS)] * (end - done), style=COLOURS[i % len(COLOURS)])
-            done = end
+    for i, length in enumerate(_segments([bar.values[name] for name in series], unit)):
+        if length:
+            line.append(MARKS[i % len(MARKS)] * length, style=COLOURS[i % len(COLOURS)])
     line.append(f" {shown}")
     return line
+
+
+def _segments(values: Sequence[int], unit: int) -> list[int]:
+    """How many blocks each segment of a stacked bar gets: every segment with something in it
+    at least one (a part of a block is drawn as a block, never dropped), the whole bar as long
+    as its total, the largest segments giving way where the small ones were rounded up."""
+    from ...charts import blocks
+
+    total = blocks(sum(values), unit)
+    lengths = [max(1, blocks(v, unit)) if v else 0 for v in values]
+    excess = sum(lengths) - max(total, sum(1 for v in values if v))
+    while excess > 0:
+        largest = max(range(len(lengths)), key=lambda i: lengths[i])
+        if lengths[largest] <= 1:
+            break
+        lengths[largest] -= 1
+        excess -= 1
+    return lengths
 
 
 def _scale(
