@@ -1,14 +1,39 @@
-"""Time readouts on synthetic corpora of 1,000, 10,000 and 100,000 records, and print one table.
+"""Time readouts on synthetic corpora of 1,000, 10,000 and 100,000 records, beside its peers.
 
     python benchmarks/run.py [--sizes 1000,10000,100000] [--runs 5]
+                             [--peers-bin DIR] [--no-peers | --peers-only] [--timeout SECONDS]
 
 Every timing is a whole process (start-up included), the median of several runs. For each size
 it times each command cold (no index), warm, and right after one file was edited, and, for the
 smaller sizes, with --no-cache (reading every file, as before the index). In the same run, as
 yardsticks: `grep -ril "peace formula"` over the same files, parsing every file with tomllib on
 one core, `python -c "import typer"` (the start-up floor) and `readouts --version`. Peak memory
-is the largest resident set of a warm run and of a cold one (its worker processes included). The corpora are written to a temporary
-folder and deleted afterwards; the index goes to a temporary cache folder too.
+is the largest resident set of a warm run and of a cold one (its worker processes included).
+The corpora are written to a temporary folder and deleted afterwards; the index goes to a
+temporary cache folder too.
+
+Peers. When they are installed, the same corpus is converted for hledger (a journal; aid as
+postings), khal (a vdir, one .ics per meeting) and jrnl (a plain-text journal, participants
+as @tags), and the tasks of the issue are timed warm beside readouts, in turn, in the same
+run (see peers.py for the conversions):
+
+    aid totals per year and currency  readouts aid --totals  hledger bal -Y
+    latest 20 meetings                readouts list -n 20    hledger print -b DAY,
+                                                             khal list DAY LAST, jrnl -n 20
+    one day in full                   readouts show DAY      khal list DAY DAY, jrnl -on DAY
+    phrase search                     readouts search PHRASE khal search, jrnl -contains,
+                                                             grep -ril
+    one person                        readouts person NAME   jrnl @Name
+
+Peers are looked for on PATH, or first in DIR with --peers-bin DIR (say, a virtual
+environment's bin holding jrnl and khal, which are best kept out of readouts' own). The output
+says which were found and which not; a peer not found is left out. Every peer runs with its
+own config in the temporary folder (jrnl --config-file, khal -c, hledger -f), stdin from
+/dev/null and a time limit (--timeout), once untimed to warm its caches (khal builds its
+database then) and to count the meetings in its answer against the files, then timed. A
+second table gives each task: readouts, each peer, and readouts / the fastest peer.
+--peers-only prints that table alone, skipping readouts' cold, after-edit and --no-cache
+timings; --no-peers leaves the peers out.
 """
 
 from __future__ import annotations
@@ -30,6 +55,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import peers  # noqa: E402
 import synth  # noqa: E402
 
 PEACE = "Peace Formula"
@@ -62,20 +88,36 @@ class Row:
 # A child's peak memory counts the memory of the process that started it (Linux folds it in
 # at exec), so a small runner starts and times each command, not this growing script.
 RUNNER = """
-import json, os, subprocess, sys, time
+import json, os, subprocess, sys, threading, time
+limit = float(sys.argv[1])
 start = time.perf_counter()
-child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+child = subprocess.Popen(
+    sys.argv[2:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    text=True,
+)
+timer = threading.Timer(limit, child.kill)
+timer.start()
 err = child.stderr.read()
 _, status, usage = os.wait4(child.pid, 0)
+timer.cancel()
 seconds = time.perf_counter() - start
 print(json.dumps([seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status), err]))
 """
+TIMEOUT = 600.0  # seconds; no command waits for input (stdin is /dev/null), none runs longer
 
 
-def run(argv: Sequence[str], env: dict[str, str]) -> Run:
-    """Run a whole process: its wall time and peak resident memory (from wait4)."""
+def run(argv: Sequence[str], env: dict[str, str], timeout: float = TIMEOUT) -> Run:
+    """Run a whole process: its wall time and peak resident memory (from wait4).
+
+    A process still running after `timeout` seconds is killed (its code is then -9).
+    """
     done = subprocess.run(
-        [sys.executable, "-c", RUNNER, *argv], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", RUNNER, str(timeout), *argv],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=timeout + 60,
     )
     seconds, maxrss, code, err = json.loads(done.stdout)
     kilobytes = maxrss / (1024 if sys.platform == "darwin" else 1)
@@ -105,7 +147,16 @@ def readouts_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "readouts_cli"]
 
 
-def bench_size(size: int, runs: int, work: Path, base_env: dict[str, str]) -> list[Row]:
+def bench_size(
+    size: int,
+    runs: int,
+    work: Path,
+    base_env: dict[str, str],
+    found: dict[str, str | None] | None = None,
+    own: bool = True,
+    peer_timeout: float = TIMEOUT,
+) -> tuple[list[Row], list[PeerRow]]:
+    """readouts' own rows (unless not `own`), then the peers' rows (when `found` is given)."""
     root = work / f"corpus-{size}"
     cache = work / f"cache-{size}"
     started = time.perf_counter()
@@ -127,6 +178,8 @@ def bench_size(size: int, runs: int, work: Path, base_env: dict[str, str]) -> li
         ("aid", ["aid"]),
         ("check", ["check"]),
     ]
+    if not own:
+        commands = []
     edited = corpus.paths[len(corpus.paths) // 3]
     original = edited.read_text(encoding="utf-8")
     rows: list[Row] = []
@@ -161,13 +214,180 @@ def bench_size(size: int, runs: int, work: Path, base_env: dict[str, str]) -> li
         if run_.code != 0:
             raise SystemExit(f"a run failed:\n{run_.err}")
     meetings = root / "meetings"
-    grep = Row('grep -ril "peace formula"')
-    grep.warm = [run(["grep", "-ril", PEACE.lower(), str(meetings)], env) for _ in range(runs)]
-    parse = Row("tomllib, every file, one core")
-    parse.warm = [run([sys.executable, "-c", TOMLLIB, str(meetings)], env) for _ in range(runs)]
+    if own:
+        grep = Row('grep -ril "peace formula"')
+        grep.warm = [run(["grep", "-ril", PEACE.lower(), str(meetings)], env) for _ in range(runs)]
+        parse = Row("tomllib, every file, one core")
+        parse.warm = [run([sys.executable, "-c", TOMLLIB, str(meetings)], env) for _ in range(runs)]
+        rows += [grep, parse]
+    peer_rows = []
+    if found is not None:
+        peer_rows = bench_peers(size, runs, corpus, root, work, env, readouts, found, peer_timeout)
     shutil.rmtree(root)
     shutil.rmtree(cache, ignore_errors=True)
-    return [*rows, grep, parse]
+    return rows, peer_rows
+
+
+@dataclass
+class PeerRow:
+    size: int
+    task: peers.Task
+    readouts: list[Run] = field(default_factory=list)
+    peers: dict[str, list[Run]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+
+
+def capture(argv: Sequence[str], env: dict[str, str], timeout: float) -> tuple[int, str, str]:
+    """One run with its output kept (the warm-up run, whose answer is checked)."""
+    try:
+        done = subprocess.run(
+            argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        return -9, "", f"killed after {timeout:.0f} s"
+    out = done.stdout.decode("utf-8", "replace")
+    return done.returncode, out, done.stderr.decode("utf-8", "replace")
+
+
+def bench_peers(
+    size: int,
+    runs: int,
+    corpus: synth.Generated,
+    root: Path,
+    work: Path,
+    env: dict[str, str],
+    readouts: list[str],
+    found: dict[str, str | None],
+    timeout: float,
+) -> list[PeerRow]:
+    """Each task of the issue timed warm with readouts and with each peer, in turn."""
+    started = time.perf_counter()
+    meetings = peers.load(corpus.paths)
+    folder = work / f"peers-{size}"
+    files = peers.convert(meetings, folder, found)
+    print(
+        f"  {size:,}: converted for {', '.join(files) or 'no peer'} "
+        f"in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
+    # hledger (GHC) reads files in the locale's encoding: make it UTF-8.
+    peer_env = {**env, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    tasks = peers.tasks(
+        meetings, root / "meetings", corpus.day, corpus.busiest, PEACE, found, files
+    )
+    rows = []
+    for task in tasks:
+        row = PeerRow(size, task)
+        rows.append(row)
+        print(f"  {size:,}: peers, {task.label}", file=sys.stderr)
+        code, _, err = capture([*readouts, *task.readouts], env, timeout)  # warm-up
+        if code != 0:
+            raise SystemExit(f"readouts {' '.join(task.readouts)} failed:\n{err}")
+        live = {}
+        for name, argv in task.peers.items():
+            code, out, err = capture(argv, peer_env, timeout)  # warm-up, and its answer
+            if code != 0:
+                row.failed[name] = f"exit {code}: {err.strip()[-200:]}"
+                continue
+            counter = task.counters.get(name)
+            if counter is not None:
+                row.counts[name] = counter(out)
+            live[name] = argv
+            row.peers[name] = []
+        for _ in range(runs):  # in turn, so that a slow spell of the machine hits all alike
+            row.readouts.append(run([*readouts, *task.readouts], env, timeout))
+            for name, argv in live.items():
+                row.peers[name].append(run(argv, peer_env, timeout))
+        for name, timed in list(row.peers.items()):
+            bad = next((r for r in timed if r.code != 0), None)
+            if bad is not None:
+                row.failed[name] = f"exit {bad.code}: {bad.err.strip()[-200:]}"
+                del row.peers[name]
+        if any(r.code != 0 for r in row.readouts):
+            raise SystemExit(f"readouts {' '.join(task.readouts)} failed")
+    shutil.rmtree(folder, ignore_errors=True)
+    return rows
+
+
+def peers_found(found: dict[str, str | None], env: dict[str, str]) -> str:
+    """Which peers were found (with their versions) and which were not."""
+    here, missing = [], []
+    for name in peers.PEERS:
+        path = found.get(name)
+        if not path:
+            missing.append(name)
+            continue
+        code, out, err = capture([path, "--version"], env, 60)
+        first = (out or err).strip().splitlines()[:1]
+        here.append(f"{name} ({first[0] if code == 0 and first else 'version unknown'}, {path})")
+    lines = ["peers found: " + (", ".join(here) or "none")]
+    lines.append("peers not found: " + (", ".join(missing) or "none"))
+    return "\n".join(lines)
+
+
+def peers_table(rows: list[PeerRow], found: dict[str, str | None]) -> str:
+    """task | readouts | each peer found | readouts / fastest peer, and what was checked."""
+    names = [n for n in peers.PEERS if found.get(n)]
+    head = ("records", "task", "readouts", *names, "readouts/fastest")
+    lines: list[tuple[str, ...]] = [head]
+    notes: list[str] = []
+    for row in rows:
+        cells = []
+        fastest: tuple[float, str] | None = None
+        for name in names:
+            if name in row.failed:
+                cells.append("failed")
+                notes.append(f"{row.size:,} {row.task.label}, {name}: {row.failed[name]}")
+                continue
+            if name not in row.peers:
+                cells.append("")
+                continue
+            value = median(row.peers[name])
+            mark = ""
+            count = row.counts.get(name)
+            expected = row.task.expected_for.get(name, row.task.expected)
+            if name in row.task.notes:
+                mark = "†"
+                notes.append(
+                    f"† {row.size:,} {row.task.label}, {name}: {row.task.notes[name]} "
+                    f"({expected} meetings)"
+                )
+            if count is not None and expected is not None and count != expected:
+                mark += "*"
+                notes.append(
+                    f"* {row.size:,} {row.task.label}, {name}: "
+                    f"{count} meetings in its answer, {expected} expected"
+                )
+            cells.append(seconds(value) + mark)
+            if value is not None and (fastest is None or value < fastest[0]):
+                fastest = (value, name)
+        own = median(row.readouts)
+        ratio = f"{own / fastest[0]:.1f}× ({fastest[1]})" if own and fastest else ""
+        lines.append((f"{row.size:,}", row.task.label, seconds(own), *cells, ratio))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
+    out = []
+    for index, line in enumerate(lines):
+        cells = [
+            c.ljust(w) if i == 1 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(line, widths, strict=True))
+        ]
+        out.append("  ".join(cells).rstrip())
+        if index == 0:
+            out.append("  ".join("-" * w for w in widths))
+    checked = [
+        f"{row.size:,} {row.task.label}: {row.task.expected}"
+        for row in rows
+        if row.task.expected is not None
+    ]
+    out.append("")
+    out.append(
+        "Each peer's first (untimed) answer was counted against the files; meetings expected: "
+        + "; ".join(checked)
+        + "."
+    )
+    out.extend(notes)
+    return "\n".join(out)
 
 
 def seconds(value: float | None) -> str:
@@ -233,7 +453,29 @@ def main() -> None:
         "--sizes", default="1000,10000,100000", help="corpus sizes, comma-separated"
     )
     parser.add_argument("--runs", type=int, default=5, help="runs per timing (fewer for 100k)")
+    parser.add_argument(
+        "--peers-bin",
+        type=Path,
+        metavar="DIR",
+        help="look for the peers (hledger, khal, jrnl) in DIR first, then on PATH",
+    )
+    parser.add_argument("--no-peers", action="store_true", help="leave the peers out")
+    parser.add_argument(
+        "--peers-only",
+        action="store_true",
+        help="only the peers table: readouts warm beside its peers, none of the longer timings",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=TIMEOUT,
+        metavar="SECONDS",
+        help=f"kill any one command after this long (default {TIMEOUT:.0f})",
+    )
     options = parser.parse_args()
+    if options.no_peers and options.peers_only:
+        parser.error("--no-peers and --peers-only leave nothing to time")
+    found = None if options.no_peers else peers.find(options.peers_bin)
     sizes = [int(s.replace("_", "")) for s in options.sizes.split(",") if s.strip()]
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
     # Installed packages run from compiled bytecode; so should the benchmark.
@@ -242,10 +484,26 @@ def main() -> None:
     started = time.perf_counter()
     sources = source_digest()
     results: dict[int, list[Row]] = {}
+    peer_rows: list[PeerRow] = []
+    own = not options.peers_only
     with tempfile.TemporaryDirectory(prefix="readouts-bench-") as folder:
         work = Path(folder)
         for size in sizes:
-            results[size] = bench_size(size, options.runs, work, env)
+            rows, found_rows = bench_size(
+                size, options.runs, work, env, found, own, options.timeout
+            )
+            results[size] = rows
+            peer_rows += found_rows
+        if not own:
+            print(
+                f"readouts beside its peers: {os.cpu_count()} CPUs, median of {options.runs} "
+                f"warm runs, {time.perf_counter() - started:.0f} s in all"
+            )
+            print()
+            print(peers_found(found or {}, env))
+            print()
+            print(peers_table(peer_rows, found or {}))
+            return
         typer = Row('python -c "import typer"')
         typer.warm = [
             run([sys.executable, "-c", "import typer"], env) for _ in range(options.runs * 2)
@@ -273,6 +531,11 @@ def main() -> None:
     print(table(results, [typer, version, idle]))
     print()
     print(targets(results, typer, version, idle))
+    if found is not None:
+        print()
+        print(peers_found(found, env))
+        print()
+        print(peers_table(peer_rows, found))
     if source_digest() != sources:
         print("\nwarning: readouts' sources changed during the run; timings after the change")
         print("include rebuilding the index (it follows the code that made it).")
