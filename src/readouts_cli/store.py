@@ -13,12 +13,15 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 from .corpus import Corpus, Record, load_corpus
 from .errors import Problem
 from .filters import Filters
 from .search import Hit, search
 from .textfold import fold
+
+Section = Literal["aid", "condolences"]
 
 
 class Store(ABC):
@@ -62,6 +65,11 @@ class Store(ABC):
     @abstractmethod
     def search(self, phrases: Sequence[str], filters: Filters, *, any_phrase: bool) -> list[Hit]:
         """Hits in the records that pass `filters` (its limit ignored: the caller applies it)."""
+
+    def having(self, section: Section) -> list[Record]:
+        """The valid records with at least one item in `section`, chronological: what the
+        ledgers read, however many records have none."""
+        return [r for r in self.all() if getattr(r.meeting, section)]
 
     def known_tags(self) -> set[str]:
         """Every tag in the corpus, folded."""

@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -604,3 +604,14 @@ def test_every_question_gets_the_file_store_answer(
         assert indexed.on_day(day) == files.on_day(day)
     for prefix in ("", "2024-0", "2024-06-01-tricky", "2024-06-01-trickyx", "\udcff"):
         assert indexed.with_id_prefix(prefix) == files.with_id_prefix(prefix)
+
+
+@pytest.mark.parametrize("section", ["aid", "condolences"])
+def test_the_ledgers_read_only_the_records_with_items(
+    stores: tuple[FileStore, index.IndexedStore], section: Literal["aid", "condolences"]
+) -> None:
+    files, indexed = stores
+    expected = [r for r in files.all() if getattr(r.meeting, section)]
+    assert 0 < len(expected) < len(files.all())
+    assert indexed.having(section) == expected
+    assert files.having(section) == expected

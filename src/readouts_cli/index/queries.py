@@ -19,7 +19,7 @@ from ..errors import Problem
 from ..filters import Filters
 from ..model import Meeting
 from ..search import Hit, search
-from ..store import FileStore, Store
+from ..store import FileStore, Section, Store
 from .location import discard, is_corrupt
 from .schema import _ORDER, _ORDER_DESC, _RECORD_COLUMNS, MAX_SQL_NAMES
 
@@ -142,6 +142,18 @@ class IndexedStore(Store):
                     break
         kept.reverse()
         return kept
+
+    def having(self, section: Section) -> list[Record]:
+        if sqlite3.sqlite_version_info < (3, 38):  # JSON functions built in from 3.38
+            return super().having(section)
+        # Only the records with such items are built: a tenth of them in a large corpus.
+        return self._answer(
+            lambda: self._records(
+                f"SELECT {_RECORD_COLUMNS} WHERE r.shadowed = 0"
+                f" AND json_array_length(d.doc, '$.{section}') > 0 {_ORDER}"
+            ),
+            lambda s: s.having(section),
+        )
 
     def on_day(self, day: dt.date) -> list[Record]:
         return self._answer(

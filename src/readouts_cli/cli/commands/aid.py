@@ -108,7 +108,7 @@ def run(
     donor_test = roster.party(donor) if donor else None
     recipient_test = roster.party(recipient) if recipient else None
     # Packages are judged on the whole corpus, so a filter never makes a repeat look new.
-    records = store.select(Filters())
+    records = store.having("aid")
     every = entries_of(records)
     verdicts = count(every)
     party_choice("'--donor'", donor, donor_test, {e.item.donor for e in every})
@@ -183,16 +183,14 @@ def verdict_text(verdict: Verdict) -> str:
 def print_ledger(ledger: Ledger, *, totals_only: bool = False) -> None:
     from ..output import print_lines, width
 
-    lines = ledger_lines(ledger, width())
-    if totals_only:  # the totals start after the items' blank line
-        lines = lines[next(i for i, line in enumerate(lines) if not line.plain) + 1 :]
-    print_lines(lines)
+    print_lines(ledger_lines(ledger, width(), items=not totals_only))
 
 
-def ledger_lines(ledger: Ledger, width: int) -> list[Text]:
+def ledger_lines(ledger: Ledger, width: int, *, items: bool = True) -> list[Text]:
     """The ledger for people: each item on a line of its own (citation, parties, amount),
     its description wrapped under it; then the totals, what they leave out, and the stated
-    running totals beside the counted sums."""
+    running totals beside the counted sums. Without `items`, the totals alone (the items
+    are never laid out, so `--totals` costs little however long the ledger)."""
     from rich.text import Text
 
     from ...ledger import amount_text, format_amount, parties
@@ -201,7 +199,7 @@ def ledger_lines(ledger: Ledger, width: int) -> list[Text]:
 
     prose = min(width, 100)
     lines: list[Text] = []
-    if ledger.entries:
+    if items and ledger.entries:
         head = render_rows(
             [
                 Column(
@@ -243,7 +241,9 @@ def ledger_lines(ledger: Ledger, width: int) -> list[Text]:
             lines.extend(
                 Text("    ") + part for part in wrap(f"{item.what} ({'; '.join(facts)})", prose - 4)
             )
-    lines += [Text(), heading("Totals: each commitment counted once, at its latest figure")]
+    if items:
+        lines.append(Text())
+    lines.append(heading("Totals: each commitment counted once, at its latest figure"))
     label = ledger.by.value.upper()
     lines += (
         [Text("nothing counted")]

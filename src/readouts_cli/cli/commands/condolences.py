@@ -52,7 +52,7 @@ def run(
     chosen = filters.filters(ctx, store, limit=False)
     by_test = roster.party(by) if by else None
     to_test = roster.party(recipient) if recipient else None
-    everything = store.all()
+    everything = store.having("condolences")
     every = [c for r in everything for c in r.meeting.condolences]
     party_choice("'--by'", by, by_test, {c.by for c in every})
     party_choice("'--recipient'", recipient, to_test, {c.to for c in every})

@@ -78,12 +78,14 @@ def run(
     store = load(ctx)
     chosen = filters.filters(ctx, store)
     if aid:
-        from ...filters import Filters
         from ...ledger import count, entries_of
 
         # Packages are judged on the whole corpus, as in `readouts aid`.
-        verdicts = count(entries_of(store.select(Filters())))
-        charts = aid_charts(entries_of(store.select(chosen)), verdicts)
+        with_aid = store.having("aid")
+        verdicts = count(entries_of(with_aid))
+        # A limit counts meetings, with aid or not, as everywhere else.
+        shown = chosen.apply(with_aid) if chosen.limit is None else store.select(chosen)
+        charts = aid_charts(entries_of(shown), verdicts)
         if not charts.charts:
             say("no counted aid commitments with an amount match")
             if fmt is Format.TABLE:
