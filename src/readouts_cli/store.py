@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .corpus import Corpus, Record, load_corpus
 from .errors import Problem
@@ -22,6 +22,17 @@ from .search import Hit, search
 from .textfold import fold
 
 Section = Literal["aid", "condolences"]
+
+
+class Seat(NamedTuple):
+    """A participant as the summaries of people see one."""
+
+    name: str
+    country: str | None
+    title: str | None
+
+
+LineUp = tuple[dt.date, list[Seat]]  # a meeting's date and its participants, in order
 
 
 class Store(ABC):
@@ -70,6 +81,14 @@ class Store(ABC):
         """The valid records with at least one item in `section`, chronological: what the
         ledgers read, however many records have none."""
         return [r for r in self.all() if getattr(r.meeting, section)]
+
+    def line_ups(self, filters: Filters) -> list[LineUp]:
+        """The date and participants of each matching meeting (its limit ignored),
+        chronological: all that `people` counts."""
+        return [
+            (r.meeting.date, [Seat(p.name, p.country, p.title) for p in r.meeting.participants])
+            for r in self.select(replace(filters, limit=None))
+        ]
 
     def known_tags(self) -> set[str]:
         """Every tag in the corpus, folded."""

@@ -19,7 +19,7 @@ from ..errors import Problem
 from ..filters import Filters
 from ..model import Meeting
 from ..search import Hit, search
-from ..store import FileStore, Section, Store
+from ..store import FileStore, LineUp, Seat, Section, Store
 from .location import discard, is_corrupt
 from .schema import _ORDER, _ORDER_DESC, _RECORD_COLUMNS, MAX_SQL_NAMES
 
@@ -155,6 +155,30 @@ class IndexedStore(Store):
             lambda s: s.having(section),
         )
 
+    def line_ups(self, filters: Filters) -> list[LineUp]:
+        if not _exact(filters) or sqlite3.sqlite_version_info < (3, 38):
+            return super().line_ups(filters)
+        # Read out of the stored documents by SQLite: no record is built.
+        return self._answer(lambda: self._line_ups(filters), lambda s: s.line_ups(filters))
+
+    def _line_ups(self, filters: Filters) -> list[LineUp]:
+        where, params = _narrow(filters)
+        found: list[LineUp] = []
+        current = None
+        seats: list[Seat] = []
+        for file, date, name, country, title in self._conn.execute(
+            "SELECT r.file, r.date, json_extract(p.value, '$.name'),"
+            " json_extract(p.value, '$.country'), json_extract(p.value, '$.title')"
+            " FROM records r JOIN docs d ON d.file = r.file,"
+            f" json_each(d.doc, '$.participants') p WHERE {where} {_ORDER}, p.key",
+            params,
+        ):
+            if file != current:
+                current, seats = file, []
+                found.append((dt.date.fromisoformat(date), seats))
+            seats.append(Seat(name, country, title))
+        return found
+
     def on_day(self, day: dt.date) -> list[Record]:
         return self._answer(
             lambda: self._records(
@@ -237,6 +261,17 @@ def _bindable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _exact(filters: Filters) -> bool:
+    """Whether `_narrow` keeps exactly the records `filters.matches`, with nothing left to
+    check in Python."""
+    names = filters.names
+    return (
+        (not filters.country or _bindable(filters.country))
+        and (filters.tags is None or all(map(_bindable, filters.tags)))
+        and (names is None or (len(names) <= MAX_SQL_NAMES and all(map(_bindable, names))))
+    )
 
 
 def _narrow(filters: Filters) -> tuple[str, list[Any]]:

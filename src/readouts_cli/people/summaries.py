@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..corpus import Record
 from ..model import Aid, Condolence, Meeting
 from ..search import find_phrase
+from ..store import LineUp
 from ..textfold import fold
 from .matching import Roster, Who
 from .names import name_words
@@ -34,21 +35,20 @@ class PersonRow:
         ]
 
 
-def people_rows(records: Sequence[Record], roster: Roster) -> list[PersonRow]:
-    """Everyone who took part in `records`, most meetings first, then by name."""
+def people_rows(line_ups: Iterable[LineUp], roster: Roster) -> list[PersonRow]:
+    """Everyone who took part in the meetings, most meetings first, then by name."""
     rows: dict[str, PersonRow] = {}
-    for record in records:
-        meeting = record.meeting
-        present = [(roster.who(p.name), p) for p in meeting.participants]
+    for date, seats in line_ups:
+        present = [(roster.who(p.name), p) for p in seats]
         for who, participant in present:
             row = rows.get(who.key)
             if row is None:
                 country = who.person.country if who.person else participant.country
                 row = rows[who.key] = PersonRow(who, country or participant.country, None)
             row.meetings += 1
-            row.first = min(row.first or meeting.date, meeting.date)
-            if row.last is None or meeting.date >= row.last:
-                row.last = meeting.date
+            row.first = min(row.first or date, date)
+            if row.last is None or date >= row.last:
+                row.last = date
                 row.title = participant.title or row.title
             for other, other_participant in present:
                 # The other side only: not the person, nor their own country's delegation.

@@ -36,7 +36,7 @@ def run(
     store = load(ctx)
     chosen = filters.filters(ctx, store, limit=False)
     roster = open_roster(ctx)
-    rows = people_rows(store.select(chosen), roster)
+    rows = people_rows(store.line_ups(chosen), roster)
     if filters.limit is not None:
         rows = rows[: filters.limit]  # on `people`, -n keeps the N people with the most meetings
     if not rows:
