@@ -40,7 +40,7 @@ def run(
         problems.extend(errors)
     from ...ledger import double_counting
 
-    (problems if strict else warnings).extend(double_counting(store.all()))
+    (problems if strict else warnings).extend(double_counting(store.having("aid")))
     report(warnings, level="warning")
     if problems:
         report(problems)
