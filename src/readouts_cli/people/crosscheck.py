@@ -11,7 +11,7 @@ from .. import tomlio
 from ..corpus import Record
 from ..errors import Problem
 from ..textfold import fold
-from .registry import Registry
+from .registry import Person, Registry
 
 
 def _lines(path: Path) -> dict[tuple[str | int, ...], int]:
@@ -33,11 +33,16 @@ def crosscheck(
     """
     errors: list[Problem] = []
     warnings: list[Problem] = list(registry.warnings)
+    # A corpus names the same few hundred people in the same few titles again and again.
+    resolved: dict[str, list[Person]] = {}
+    compatible: dict[tuple[str, str], bool] = {}
     for record in records:
         meeting = record.meeting
         lines: dict[tuple[str | int, ...], int] | None = None
         for index, participant in enumerate(meeting.participants):
-            found = registry.resolve(participant.name)
+            found = resolved.get(participant.name)
+            if found is None:
+                found = resolved[participant.name] = registry.resolve(participant.name)
             problem: tuple[str, str, str | None] | None = None
             target: list[Problem] = errors
             if len(found) > 1:
@@ -55,7 +60,10 @@ def crosscheck(
                 )
             elif len(found) == 1 and participant.title:
                 held = found[0].title_on(meeting.date)
-                if held and not _compatible(participant.title, held):
+                pair = (participant.title, held or "")
+                if pair not in compatible:
+                    compatible[pair] = _compatible(*pair)
+                if held and not compatible[pair]:
                     target = warnings
                     problem = (
                         "title",
