@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -96,16 +96,16 @@ class Store(ABC):
 
     def tag_counts(self, filters: Filters) -> list[tuple[str, int]]:
         """The tags of the matching meetings with how many have each, most used first."""
-        return count_tags(self.select(filters))
+        return count_tags(r.meeting.tags for r in self.select(filters))
 
 
-def count_tags(records: Sequence[Record]) -> list[tuple[str, int]]:
+def count_tags(meetings_tags: Iterable[Sequence[str]]) -> list[tuple[str, int]]:
     """Tags by the number of meetings that have them, then alphabetically; a tag is counted
     under its first spelling (check refuses one tag written two ways within a record)."""
     counts: dict[str, int] = {}
     shown: dict[str, str] = {}
-    for record in records:
-        for tag in {fold(t): t for t in record.meeting.tags}.values():
+    for tags in meetings_tags:
+        for tag in {fold(t): t for t in tags}.values():
             key = shown.setdefault(fold(tag), tag)
             counts[key] = counts.get(key, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], fold(kv[0])))

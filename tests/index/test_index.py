@@ -593,6 +593,7 @@ def test_every_question_gets_the_file_store_answer(
     assert indexed.select(filters) == files.select(filters)
     # `people` reads the line-ups out of the stored documents, without building records.
     assert indexed.line_ups(filters) == files.line_ups(filters)
+    assert indexed.tag_counts(filters) == files.tag_counts(filters)
     assert indexed.all() == files.all()
     for mine, theirs in zip(indexed.all(), files.all(), strict=True):
         assert mine.meeting.model_fields_set == theirs.meeting.model_fields_set

@@ -19,7 +19,7 @@ from ..errors import Problem
 from ..filters import Filters
 from ..model import Meeting
 from ..search import Hit, search
-from ..store import FileStore, LineUp, Seat, Section, Store
+from ..store import FileStore, LineUp, Seat, Section, Store, count_tags
 from .location import discard, is_corrupt
 from .schema import _ORDER, _ORDER_DESC, _RECORD_COLUMNS, MAX_SQL_NAMES
 
@@ -177,6 +177,33 @@ class IndexedStore(Store):
                 current, seats = file, []
                 found.append((dt.date.fromisoformat(date), seats))
             seats.append(Seat(name, country, title))
+        return found
+
+    def tag_counts(self, filters: Filters) -> list[tuple[str, int]]:
+        if (
+            filters.limit is not None
+            or not _exact(filters)
+            or sqlite3.sqlite_version_info < (3, 38)
+        ):
+            return super().tag_counts(filters)
+        return self._answer(
+            lambda: count_tags(self._tag_lists(filters)), lambda s: s.tag_counts(filters)
+        )
+
+    def _tag_lists(self, filters: Filters) -> list[list[str]]:
+        """Each matching meeting's tags as written, in order, read out of the stored documents."""
+        where, params = _narrow(filters)
+        found: list[list[str]] = []
+        current = None
+        for file, tag in self._conn.execute(
+            "SELECT r.file, t.value FROM records r JOIN docs d ON d.file = r.file,"
+            f" json_each(d.doc, '$.tags') t WHERE {where} {_ORDER}, t.key",
+            params,
+        ):
+            if file != current:
+                current = file
+                found.append([])
+            found[-1].append(tag)
         return found
 
     def on_day(self, day: dt.date) -> list[Record]:
