@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import shutil
@@ -632,3 +633,42 @@ def test_line_ups_are_each_meeting_s_date_and_participants_in_order(
         if any(p.country == "PL" for p in r.meeting.participants)
     ]
     assert ("Żaneta Ōno", "PL", None) in line_ups[-1][1]
+
+
+NUL_NAMES = """\
+date = 2024-05-0{n}
+title = "Meeting {n}"
+kind = "meeting"
+tags = ["A\\u0000{n}"]
+
+[[participants]]
+name = "Ann\\u0000{n}"
+country = "JP"
+
+[[participants]]
+name = "Bob"
+country = "UA"
+"""
+
+
+@pytest.mark.parametrize("nul", [False, True], ids=["plain", "nul"])
+def test_people_and_tags_read_out_of_the_index_are_the_file_store_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nul: bool
+) -> None:
+    # SQLite's JSON functions cut a string at a NUL: with one stored, the records are built.
+    root = tmp_path / "data"
+    shutil.copytree(CORPUS / "meetings", root / "meetings")
+    if nul:
+        for n in (1, 2):
+            write(root, f"meetings/2024/2024-05-0{n}-m.toml", NUL_NAMES.format(n=n))
+    monkeypatch.setenv(index.ENV_CACHE, str(tmp_path / "cache"))
+    indexed = index.open_indexed(root)
+    assert isinstance(indexed, index.IndexedStore)
+    files = FileStore(load_corpus(root))
+    assert files.problems == []
+    assert indexed._json_reads_exactly() is not nul
+    for filters in (Filters(), Filters(country="UA"), Filters(start=dt.date(2024, 1, 1))):
+        assert indexed.line_ups(filters) == files.line_ups(filters)
+        assert indexed.tag_counts(filters) == files.tag_counts(filters)
+    if nul:
+        assert ("A\x001", 1) in indexed.tag_counts(Filters())

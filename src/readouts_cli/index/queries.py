@@ -40,6 +40,7 @@ class IndexedStore(Store):
         self._conn = conn
         self._problems: list[Problem] | None = None
         self._files: FileStore | None = None
+        self._json_exact: bool | None = None
         weakref.finalize(self, conn.close)
         # One read transaction for the whole command: every answer comes from one snapshot,
         # whatever other commands commit meanwhile.
@@ -155,8 +156,23 @@ class IndexedStore(Store):
             lambda s: s.having(section),
         )
 
+    def _json_reads_exactly(self) -> bool:
+        """Whether SQLite's JSON functions give back every stored string whole: from 3.38,
+        where they are built in, and only while no document holds a NUL, at which they cut
+        a string short."""
+        if self._json_exact is None:
+            self._json_exact = sqlite3.sqlite_version_info >= (3, 38) and self._answer(
+                lambda: (
+                    not self._conn.execute(
+                        "SELECT 1 FROM docs WHERE instr(doc, ?) > 0 LIMIT 1", ("\\u0000",)
+                    ).fetchone()
+                ),
+                lambda _: False,
+            )
+        return self._json_exact
+
     def line_ups(self, filters: Filters) -> list[LineUp]:
-        if not _exact(filters) or sqlite3.sqlite_version_info < (3, 38):
+        if not _exact(filters) or not self._json_reads_exactly():
             return super().line_ups(filters)
         # Read out of the stored documents by SQLite: no record is built.
         return self._answer(lambda: self._line_ups(filters), lambda s: s.line_ups(filters))
@@ -180,11 +196,7 @@ class IndexedStore(Store):
         return found
 
     def tag_counts(self, filters: Filters) -> list[tuple[str, int]]:
-        if (
-            filters.limit is not None
-            or not _exact(filters)
-            or sqlite3.sqlite_version_info < (3, 38)
-        ):
+        if filters.limit is not None or not _exact(filters) or not self._json_reads_exactly():
             return super().tag_counts(filters)
         return self._answer(
             lambda: count_tags(self._tag_lists(filters)), lambda s: s.tag_counts(filters)
