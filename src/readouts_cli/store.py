@@ -32,7 +32,13 @@ class Seat(NamedTuple):
     title: str | None
 
 
-LineUp = tuple[dt.date, list[Seat]]  # a meeting's date and its participants, in order
+class LineUp(NamedTuple):
+    """A meeting's file, date and participants (in order): what `people` counts and what
+    `check` holds against people.toml."""
+
+    path: Path
+    date: dt.date
+    seats: list[Seat]
 
 
 class Store(ABC):
@@ -83,11 +89,16 @@ class Store(ABC):
         return [r for r in self.all() if getattr(r.meeting, section)]
 
     def line_ups(self, filters: Filters) -> list[LineUp]:
-        """The date and participants of each matching meeting (its limit ignored),
-        chronological: all that `people` counts."""
+        """The line-up of each matching meeting that has participants (the limit ignored),
+        chronological."""
         return [
-            (r.meeting.date, [Seat(p.name, p.country, p.title) for p in r.meeting.participants])
+            LineUp(
+                r.path,
+                r.meeting.date,
+                [Seat(p.name, p.country, p.title) for p in r.meeting.participants],
+            )
             for r in self.select(replace(filters, limit=None))
+            if r.meeting.participants
         ]
 
     def known_tags(self) -> set[str]:

@@ -628,11 +628,15 @@ def test_line_ups_are_each_meeting_s_date_and_participants_in_order(
     files, indexed = stores
     line_ups = indexed.line_ups(Filters(country="PL"))
     assert line_ups == [
-        (r.meeting.date, [(p.name, p.country, p.title) for p in r.meeting.participants])
+        (
+            r.path,
+            r.meeting.date,
+            [(p.name, p.country, p.title) for p in r.meeting.participants],
+        )
         for r in files.all()
         if any(p.country == "PL" for p in r.meeting.participants)
     ]
-    assert ("Żaneta Ōno", "PL", None) in line_ups[-1][1]
+    assert ("Żaneta Ōno", "PL", None) in line_ups[-1].seats
 
 
 NUL_NAMES = """\

@@ -182,16 +182,16 @@ class IndexedStore(Store):
         found: list[LineUp] = []
         current = None
         seats: list[Seat] = []
-        for file, date, name, country, title in self._conn.execute(
-            "SELECT r.file, r.date, json_extract(p.value, '$.name'),"
+        for file, path, date, name, country, title in self._conn.execute(
+            "SELECT r.file, f.path, r.date, json_extract(p.value, '$.name'),"
             " json_extract(p.value, '$.country'), json_extract(p.value, '$.title')"
-            " FROM records r JOIN docs d ON d.file = r.file,"
+            " FROM records r JOIN files f ON f.file = r.file JOIN docs d ON d.file = r.file,"
             f" json_each(d.doc, '$.participants') p WHERE {where} {_ORDER}, p.key",
             params,
         ):
             if file != current:
                 current, seats = file, []
-                found.append((dt.date.fromisoformat(date), seats))
+                found.append(LineUp(self.meetings / path, dt.date.fromisoformat(date), seats))
             seats.append(Seat(name, country, title))
         return found
 

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from .. import tomlio
-from ..corpus import Record
 from ..errors import Problem
+from ..store import LineUp
 from ..textfold import fold
 from .registry import Person, Registry
 
@@ -22,7 +22,7 @@ def _lines(path: Path) -> dict[tuple[str | int, ...], int]:
 
 
 def crosscheck(
-    records: Sequence[Record], registry: Registry, *, strict: bool
+    line_ups: Iterable[LineUp], registry: Registry, *, strict: bool
 ) -> tuple[list[Problem], list[Problem]]:
     """Problems (errors, warnings) between the records and the registry.
 
@@ -36,10 +36,9 @@ def crosscheck(
     # A corpus names the same few hundred people in the same few titles again and again.
     resolved: dict[str, list[Person]] = {}
     compatible: dict[tuple[str, str], bool] = {}
-    for record in records:
-        meeting = record.meeting
+    for path, date, seats in line_ups:
         lines: dict[tuple[str | int, ...], int] | None = None
-        for index, participant in enumerate(meeting.participants):
+        for index, participant in enumerate(seats):
             found = resolved.get(participant.name)
             if found is None:
                 found = resolved[participant.name] = registry.resolve(participant.name)
@@ -59,7 +58,7 @@ def crosscheck(
                     _hint(registry, participant.name),
                 )
             elif len(found) == 1 and participant.title:
-                held = found[0].title_on(meeting.date)
+                held = found[0].title_on(date)
                 pair = (participant.title, held or "")
                 if pair not in compatible:
                     compatible[pair] = _compatible(*pair)
@@ -68,18 +67,18 @@ def crosscheck(
                     problem = (
                         "title",
                         f"{participant.title!r}, but people.toml has {found[0].name} as "
-                        f"{held!r} on {meeting.date}",
+                        f"{held!r} on {date}",
                         None,
                     )
             if problem:
                 if lines is None:
-                    lines = _lines(record.path)
+                    lines = _lines(path)
                 field, message, hint = problem
                 loc = ("participants", index, field)
                 target.append(
                     Problem(
                         message,
-                        file=record.path,
+                        file=path,
                         line=tomlio.line_of(lines, loc) or 1,
                         field=f"participants[{index}].{field}",
                         hint=hint,

@@ -38,7 +38,7 @@ class PersonRow:
 def people_rows(line_ups: Iterable[LineUp], roster: Roster) -> list[PersonRow]:
     """Everyone who took part in the meetings, most meetings first, then by name."""
     rows: dict[str, PersonRow] = {}
-    for date, seats in line_ups:
+    for _, date, seats in line_ups:
         present = [(roster.who(p.name), p) for p in seats]
         for who, participant in present:
             row = rows.get(who.key)

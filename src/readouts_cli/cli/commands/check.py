@@ -24,6 +24,7 @@ def run(
     """
     from ...corpus import find_data_dir
     from ...errors import Problem, ReadoutsError
+    from ...filters import Filters
     from ...people.crosscheck import crosscheck
     from ...people.registry import load_registry
     from ..context import open_store, report, state
@@ -36,7 +37,7 @@ def run(
     except ReadoutsError as err:
         problems.extend(err.problems)
     else:
-        errors, warnings = crosscheck(store.all(), registry, strict=strict)
+        errors, warnings = crosscheck(store.line_ups(Filters()), registry, strict=strict)
         problems.extend(errors)
     from ...ledger import double_counting
 
