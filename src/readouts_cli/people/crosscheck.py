@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -11,7 +12,7 @@ from .. import tomlio
 from ..errors import Problem
 from ..store import LineUp
 from ..textfold import fold
-from .registry import Person, Registry
+from .registry import Registry
 
 
 def _lines(path: Path) -> dict[tuple[str | int, ...], int]:
@@ -33,15 +34,10 @@ def crosscheck(
     """
     errors: list[Problem] = []
     warnings: list[Problem] = list(registry.warnings)
-    # A corpus names the same few hundred people in the same few titles again and again.
-    resolved: dict[str, list[Person]] = {}
-    compatible: dict[tuple[str, str], bool] = {}
     for path, date, seats in line_ups:
         lines: dict[tuple[str | int, ...], int] | None = None
         for index, participant in enumerate(seats):
-            found = resolved.get(participant.name)
-            if found is None:
-                found = resolved[participant.name] = registry.resolve(participant.name)
+            found = registry.resolve(participant.name)
             problem: tuple[str, str, str | None] | None = None
             target: list[Problem] = errors
             if len(found) > 1:
@@ -59,10 +55,7 @@ def crosscheck(
                 )
             elif len(found) == 1 and participant.title:
                 held = found[0].title_on(date)
-                pair = (participant.title, held or "")
-                if pair not in compatible:
-                    compatible[pair] = _compatible(*pair)
-                if held and not compatible[pair]:
+                if held and not _compatible(participant.title, held):
                     target = warnings
                     problem = (
                         "title",
@@ -98,6 +91,8 @@ def _hint(registry: Registry, name: str) -> str:
 _FILLER = frozenset({"of", "for", "the", "and", "on", "in"})
 
 
+# A corpus gives the same few titles again and again: each pair is compared once.
+@functools.cache
 def _compatible(written: str, held: str) -> bool:
     """Whether a record's title can be the registry's title: one's words within the other's."""
     a = {w for w in re.findall(r"[^\W_]+", fold(written)) if w not in _FILLER}

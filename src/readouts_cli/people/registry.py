@@ -127,6 +127,9 @@ class Registry:
         self.warnings: list[Problem] = []
         self._exact: dict[NameKey, list[str]] = {}
         self._words: dict[str, list[str]] = {}
+        # A corpus names the same few hundred people again and again: each spelling is
+        # resolved once (the registry never changes once built).
+        self._resolved: dict[str, tuple[Person, ...]] = {}
         for person in self.people.values():
             for _, text in person.spellings():
                 words = name_words(text)
@@ -314,6 +317,12 @@ class Registry:
         matches every person with that exact word in one of their spellings. An empty list
         means unknown (see `suggest`); more than one person means the name is ambiguous.
         """
+        found = self._resolved.get(name)
+        if found is None:
+            found = self._resolved[name] = tuple(self._resolve(name))
+        return list(found)
+
+    def _resolve(self, name: str) -> list[Person]:
         stripped = name.strip()
         for candidate in (stripped, fold(stripped)):
             if candidate in self.people:
