@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import json
+import operator
 import sqlite3
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
     pass
 
 T = TypeVar("T")
+
+# SQLite's JSON functions (json_each, json_array_length) are built in from 3.38.
+_JSON = sqlite3.sqlite_version_info >= (3, 38)
 
 
 # -- answering -------------------------------------------------------------------------------------
@@ -145,7 +150,7 @@ class IndexedStore(Store):
         return kept
 
     def having(self, section: Section) -> list[Record]:
-        if sqlite3.sqlite_version_info < (3, 38):  # JSON functions built in from 3.38
+        if not _JSON:
             return super().having(section)
         # Only the records with such items are built: a tenth of them in a large corpus.
         return self._answer(
@@ -157,11 +162,10 @@ class IndexedStore(Store):
         )
 
     def _json_reads_exactly(self) -> bool:
-        """Whether SQLite's JSON functions give back every stored string whole: from 3.38,
-        where they are built in, and only while no document holds a NUL, at which they cut
-        a string short."""
+        """Whether SQLite's JSON functions give back every stored string whole: only while no
+        document holds a NUL, at which they cut a string short."""
         if self._json_exact is None:
-            self._json_exact = sqlite3.sqlite_version_info >= (3, 38) and self._answer(
+            self._json_exact = _JSON and self._answer(
                 lambda: (
                     not self._conn.execute(
                         "SELECT 1 FROM docs WHERE instr(doc, ?) > 0 LIMIT 1", ("\\u0000",)
@@ -178,22 +182,30 @@ class IndexedStore(Store):
         return self._answer(lambda: self._line_ups(filters), lambda s: s.line_ups(filters))
 
     def _line_ups(self, filters: Filters) -> list[LineUp]:
-        where, params = _narrow(filters)
         found: list[LineUp] = []
-        current = None
-        seats: list[Seat] = []
-        for file, path, date, name, country, title in self._conn.execute(
-            "SELECT r.file, f.path, r.date, json_extract(p.value, '$.name'),"
-            " json_extract(p.value, '$.country'), json_extract(p.value, '$.title')"
-            " FROM records r JOIN files f ON f.file = r.file JOIN docs d ON d.file = r.file,"
-            f" json_each(d.doc, '$.participants') p WHERE {where} {_ORDER}, p.key",
-            params,
+        for rows in self._items(
+            "participants",
+            "f.path, r.date, json_extract(i.value, '$.name'),"
+            " json_extract(i.value, '$.country'), json_extract(i.value, '$.title')",
+            filters,
         ):
-            if file != current:
-                current, seats = file, []
-                found.append(LineUp(self.meetings / path, dt.date.fromisoformat(date), seats))
-            seats.append(Seat(name, country, title))
+            path, date = rows[0][:2]
+            seats = [Seat(*row[2:]) for row in rows]
+            found.append(LineUp(self.meetings / path, dt.date.fromisoformat(date), seats))
         return found
+
+    def _items(self, section: str, columns: str, filters: Filters) -> Iterator[list[Any]]:
+        """`columns` of each item of `section` (an array in the stored document, `i` in SQL) of
+        the matching records, one list of rows per record that has items, in order."""
+        where, params = _narrow(filters)
+        rows = self._conn.execute(
+            f"SELECT r.file, {columns} FROM records r JOIN files f ON f.file = r.file"
+            f" JOIN docs d ON d.file = r.file, json_each(d.doc, '$.{section}') i"
+            f" WHERE {where} {_ORDER}, i.key",
+            params,
+        )
+        for _, group in itertools.groupby(rows, key=operator.itemgetter(0)):
+            yield [row[1:] for row in group]
 
     def tag_counts(self, filters: Filters) -> list[tuple[str, int]]:
         if filters.limit is not None or not _exact(filters) or not self._json_reads_exactly():
@@ -204,19 +216,7 @@ class IndexedStore(Store):
 
     def _tag_lists(self, filters: Filters) -> list[list[str]]:
         """Each matching meeting's tags as written, in order, read out of the stored documents."""
-        where, params = _narrow(filters)
-        found: list[list[str]] = []
-        current = None
-        for file, tag in self._conn.execute(
-            "SELECT r.file, t.value FROM records r JOIN docs d ON d.file = r.file,"
-            f" json_each(d.doc, '$.tags') t WHERE {where} {_ORDER}, t.key",
-            params,
-        ):
-            if file != current:
-                current = file
-                found.append([])
-            found[-1].append(tag)
-        return found
+        return [[tag for (tag,) in rows] for rows in self._items("tags", "i.value", filters)]
 
     def on_day(self, day: dt.date) -> list[Record]:
         return self._answer(
