@@ -1,5 +1,7 @@
 """Closed code lists the record format validates against: ISO 3166-1 alpha-2 and ISO 4217."""
 
+import re
+
 # ISO 3166-1 alpha-2, plus the exceptionally reserved EU and the user-assigned XK (Kosovo),
 # both of which appear as parties in readouts.
 COUNTRIES = frozenset(
@@ -29,3 +31,42 @@ CURRENCIES = frozenset(
     XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XTS XUA XXX YER ZAR ZMW ZWG
     """.split()
 )
+
+
+def country_suggestions(typed: str) -> list[str]:
+    """The codes a country's name or three-letter code may stand for, as "JP (Japan)", best
+    first; none when nothing comes close. For "did you mean" only: a name is never taken for
+    a code without the user writing the code."""
+    import pycountry  # ISO 3166 names; loaded only when a typed value is not a code
+
+    wanted = typed.strip()
+    if not wanted:
+        return []
+    try:
+        # UK is reserved in ISO 3166 for the United Kingdom, whose code is GB.
+        found = [pycountry.countries.lookup("GB" if wanted.upper() == "UK" else wanted)]
+    except LookupError:
+        if len(wanted) < 3:  # two letters that are not a code start too many names
+            return []
+        try:
+            fuzzy = pycountry.countries.search_fuzzy(wanted)
+        except LookupError:
+            return []
+        # The fuzzy search also matches regions' names ("NATO" finds a district of
+        # Bangladesh): only countries with a name word starting so are offered ("Russia"
+        # for the Russian Federation).
+        words = re.compile(rf"\b{re.escape(wanted)}", re.IGNORECASE)
+        named = [
+            c
+            for c in fuzzy
+            if any(
+                words.search(getattr(c, attr, ""))
+                for attr in ("name", "official_name", "common_name")
+            )
+        ]
+        found = named
+    return [
+        f"{c.alpha_2} ({getattr(c, 'common_name', c.name)})"
+        for c in found
+        if c.alpha_2 in COUNTRIES
+    ]

@@ -92,6 +92,22 @@ def test_a_bad_record_names_skip_invalid_and_skip_invalid_works_after_the_comman
         ),
         (["aid", "--donor", "JJ"], "Invalid value for '--donor': no party 'JJ' in the corpus"),
         (
+            ["aid", "--donor", "Japan"],
+            "Invalid value for '--donor': no party 'Japan' in the corpus; did you mean JP (Japan)?",
+        ),
+        (
+            ["list", "-c", "Japan"],
+            "Invalid value for '--country' / '-c': 'Japan' is not an ISO 3166-1 alpha-2 country "
+            "code; did you mean JP (Japan)?",
+        ),
+        (
+            ["list", "-c", "korea"],
+            "'korea' is not an ISO 3166-1 alpha-2 country code; "
+            "did you mean KP (North Korea) or KR (South Korea)?",
+        ),
+        (["list", "-c", "UK"], "'UK' is not an ISO 3166-1 alpha-2 country code; did you mean GB"),
+        (["list", "-c", "ZZ"], "'ZZ' is not an ISO 3166-1 alpha-2 country code (UA, JP, ...)"),
+        (
             ["condolences", "--by", "Zelenskiy"],
             "Invalid value for '--by': no party 'Zelenskiy' in the corpus; "
             "did you mean Volodymyr Zelenskyy?",

@@ -146,10 +146,14 @@ def party_choice(
     """A usage error when the --donor/--by/... value matches no party the corpus has."""
     if typed is None or matches is None or any(matches(p) for p in parties):
         return
+    from ..codes import country_suggestions
+
+    # A country written by name ("Japan") is offered as its code, where the corpus has it.
+    named = [code for code in country_suggestions(typed) if code.split()[0] in parties]
     raise unknown(
         option,
         f"no party {typed!r} in the corpus",
-        nearest(typed, sorted(parties)),
+        named + nearest(typed, sorted(parties)),
         also="parties are country codes such as JP and UA, people's names, or groups",
     )
 

@@ -31,12 +31,14 @@ def _period(value: str | None) -> str | None:
 def _country(value: str | None) -> str | None:
     if value is None:
         return None
-    from ..codes import COUNTRIES
+    from ..codes import COUNTRIES, country_suggestions
 
     code = value.strip().upper()
     if code not in COUNTRIES:
+        close = country_suggestions(value)
         raise typer.BadParameter(
-            f"{value!r} is not an ISO 3166-1 alpha-2 country code (UA, JP, ...)"
+            f"{value!r} is not an ISO 3166-1 alpha-2 country code"
+            + (f"; did you mean {' or '.join(close)}?" if close else " (UA, JP, ...)")
         )
     return code
 
