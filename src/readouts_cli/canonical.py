@@ -29,17 +29,19 @@ class NotLossless(Exception):
 
 def canonical_data(data: Mapping[str, Any]) -> dict[str, Any]:
     """`data` with keys in the documented order (unknown keys kept, after the known ones)."""
+    return _ordered(data, FIELD_ORDER)
+
+
+def _ordered(data: Mapping[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
+    """`data` in `order`, and so each table of its sections (an account's aid too)."""
     ordered: dict[str, Any] = {}
-    for key in [*FIELD_ORDER, *(k for k in data if k not in FIELD_ORDER)]:
+    for key in [*order, *(k for k in data if k not in order)]:
         if key not in data:
             continue
         value = data[key]
         if key in SECTION_FIELD_ORDER and isinstance(value, list):
-            order = SECTION_FIELD_ORDER[key]
             value = [
-                {k: item[k] for k in [*order, *(k for k in item if k not in order)] if k in item}
-                if isinstance(item, Mapping)
-                else item
+                _ordered(item, SECTION_FIELD_ORDER[key]) if isinstance(item, Mapping) else item
                 for item in value
             ]
         ordered[key] = value

@@ -148,12 +148,14 @@ class AidCharts:
     without_amount: int
 
 
-def counted_commitment(entry: Entry, verdicts: dict[tuple[str, int], Verdict]) -> bool:
+def counted_commitment(entry: Entry, verdicts: dict[tuple[str, int, int], Verdict]) -> bool:
     """Whether the ledger adds this item to the committed totals (see ledger.count)."""
     return verdicts[entry.key].counted and flow(entry.item) == COMMITTED
 
 
-def aid_charts(entries: Iterable[Entry], verdicts: dict[tuple[str, int], Verdict]) -> AidCharts:
+def aid_charts(
+    entries: Iterable[Entry], verdicts: dict[tuple[str, int, int], Verdict]
+) -> AidCharts:
     """Sum the counted commitments per currency, year and category.
 
     `verdicts` must come from ledger.count over the whole corpus, so a package is counted

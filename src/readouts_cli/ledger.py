@@ -85,24 +85,42 @@ class Entry:
 
     record: Record
     item: Aid
-    index: int = 0  # the item's position in the record's [[aid]], so entries are told apart
+    index: int = 0  # the item's position in its account's aid, so entries are told apart
+    account: int = 1  # which account of the meeting tells it (1: the record's own)
+    label: str | None = None  # that account's publisher, where the meeting has several
 
     @property
-    def key(self) -> tuple[str, int]:
-        return (self.record.id, self.index)
+    def key(self) -> tuple[str, int, int]:
+        return (self.record.id, self.account, self.index)
 
     @property
     def package(self) -> str:
         """The commitment this item speaks of: its `package`, else the item alone."""
-        return self.item.package or f"{self.record.id}#{self.index + 1}"
+        if self.item.package:
+            return self.item.package
+        told = f"{self.account}." if self.account > 1 else ""
+        return f"{self.record.id}#{told}{self.index + 1}"
+
+    @property
+    def location(self) -> tuple[str | int, ...]:
+        """Where the item is in its file, as key paths name it."""
+        within = ("accounts", self.account - 2) if self.account > 1 else ()
+        return (*within, "aid", self.index)
 
 
 def entries_of(records: Iterable[Record]) -> list[Entry]:
-    return [
-        Entry(record, item, index)
-        for record in records
-        for index, item in enumerate(record.meeting.aid)
-    ]
+    """Every aid item of `records`, every account's: the same commitment told by two
+    accounts is one package, as it is told at two meetings."""
+    entries: list[Entry] = []
+    for record in records:
+        told = record.meeting.told()
+        for account in told:
+            label = account.label if len(told) > 1 else None
+            entries.extend(
+                Entry(record, item, index, account.number, label)
+                for index, item in enumerate(account.aid)
+            )
+    return entries
 
 
 # Why an item is not added to the totals (the `reason` of machine output).
@@ -136,16 +154,18 @@ class Verdict:
     year: int
 
 
-def count(entries: Iterable[Entry]) -> dict[tuple[str, int], Verdict]:
+def count(entries: Iterable[Entry]) -> dict[tuple[str, int, int], Verdict]:
     """Each item's verdict, on the Kiel Institute's rules: a commitment (or a delivery) is
     counted once per package, at the amount of its latest statement that gives one, in the
     year it was first stated; mentions and stated running totals are never added.
 
     Give it every item of the corpus, so a package is judged whole whatever is shown.
     """
-    ordered = sorted(entries, key=lambda e: (e.record.meeting.date, e.record.id, e.index))
+    ordered = sorted(
+        entries, key=lambda e: (e.record.meeting.date, e.record.id, e.account, e.index)
+    )
     groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    verdicts: dict[tuple[str, int], Verdict] = {}
+    verdicts: dict[tuple[str, int, int], Verdict] = {}
     for entry in ordered:
         kind = flow(entry.item)
         if kind is None:
@@ -173,7 +193,7 @@ def count(entries: Iterable[Entry]) -> dict[tuple[str, int], Verdict]:
     return verdicts
 
 
-def left_out(entries: Iterable[Entry], verdicts: dict[tuple[str, int], Verdict]) -> str | None:
+def left_out(entries: Iterable[Entry], verdicts: dict[tuple[str, int, int], Verdict]) -> str | None:
     """The line under the totals that says what they leave out, and why."""
     reasons = Counter(verdicts[e.key].reason for e in entries if not verdicts[e.key].counted)
     parts = [
@@ -209,7 +229,7 @@ class Total:
 
 
 def totals(
-    entries: Iterable[Entry], verdicts: dict[tuple[str, int], Verdict], by: GroupBy
+    entries: Iterable[Entry], verdicts: dict[tuple[str, int, int], Verdict], by: GroupBy
 ) -> list[Total]:
     """Totals of the counted items per group, flow and currency: groups in order,
     commitments before deliveries, currencies alphabetical, no-amount last; with more than
@@ -255,11 +275,13 @@ class StatedTotal:
 
 
 def stated_totals(
-    entries: Iterable[Entry], verdicts: dict[tuple[str, int], Verdict]
+    entries: Iterable[Entry], verdicts: dict[tuple[str, int, int], Verdict]
 ) -> list[StatedTotal]:
     entries = list(entries)
     latest: dict[tuple[str, str | None, str], Entry] = {}
-    for entry in sorted(entries, key=lambda e: (e.record.meeting.date, e.record.id, e.index)):
+    for entry in sorted(
+        entries, key=lambda e: (e.record.meeting.date, e.record.id, e.account, e.index)
+    ):
         item = entry.item
         if item.scope == Scope.CUMULATIVE and item.amount and item.currency:
             latest[(item.donor, item.recipient, item.currency)] = entry
@@ -303,12 +325,20 @@ def suggested_package(
     return "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words if w)
 
 
+def _where(first: Entry, later: Entry) -> str:
+    """Where the earlier of two alike items is, as seen from the later one."""
+    if first.record.id != later.record.id:
+        return first.record.id
+    return "another account of this meeting" if first.account != later.account else "this record"
+
+
 def double_counting(records: Iterable[Record]) -> list[Problem]:
     """Likely double counting in the ledger, as problems naming the item's file and line:
     two commitments alike in donor, recipient, amount and currency with no package in common;
     an item whose words say it is a running total without `scope = "cumulative"`; a package
     whose statements disagree on donor, recipient or currency."""
     from . import tomlio
+    from .validation import field_path
 
     entries = entries_of(records)
     found: list[tuple[Entry, str, str, str | None]] = []
@@ -340,8 +370,8 @@ def double_counting(records: Iterable[Record]) -> list[Problem]:
                         later,
                         "amount",
                         f"{format_amount(later.item.amount or 0, later.item.currency or '')} from "
-                        f"{later.item.donor} again, as in {first.record.id}, and no package "
-                        "in common: counted twice",
+                        f"{later.item.donor} again, as in {_where(first, later)}, and no "
+                        "package in common: counted twice",
                         "if both speak of one commitment, give them the same `package`",
                     )
                 )
@@ -368,8 +398,7 @@ def double_counting(records: Iterable[Record]) -> list[Problem]:
                 lines[path] = tomlio.key_lines(tomlio.read_text(path))
             except Exception:  # the file changed since it was read: no line to give
                 lines[path] = {}
-        line = tomlio.line_of(lines[path], ("aid", entry.index, field)) or 1
-        problems.append(
-            Problem(message, file=path, line=line, field=f"aid[{entry.index}].{field}", hint=hint)
-        )
+        line = tomlio.line_of(lines[path], (*entry.location, field)) or 1
+        where = field_path((*entry.location, field))
+        problems.append(Problem(message, file=path, line=line, field=where, hint=hint))
     return problems

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Annotated, Any, TypeGuard
+from typing import Annotated, Any, Literal, TypeGuard
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import (
@@ -167,6 +168,45 @@ class Aid(BaseModel):
         return value
 
 
+class Account(BaseModel):
+    """A further account of a meeting: another publisher's readout of it (the other
+    government's, as a rule). The meeting's own top-level fields are its first account; date,
+    time, place, participants and tags belong to the meeting and are shared by every account.
+    """
+
+    model_config = STRICT
+
+    publisher: Text
+    source: Url
+    title: Text | None = None
+    summary: Text | None = None
+    see_also: list[Url] = Field(default_factory=list)
+    points: list[Text] = Field(default_factory=list)
+    condolences: list[Condolence] = Field(default_factory=list)
+    aid: list[Aid] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Told:
+    """One account of a meeting as views read it: the first (`number` 1) is the record's own
+    top-level fields, the others its `[[accounts]]` in order."""
+
+    number: int
+    publisher: str | None
+    source: str | None
+    title: str
+    summary: str | None
+    see_also: Sequence[str]
+    points: Sequence[str]
+    condolences: Sequence[Condolence]
+    aid: Sequence[Aid]
+
+    @property
+    def label(self) -> str:
+        """How a citation names the account: its publisher, else its place in the record."""
+        return self.publisher or f"account {self.number}"
+
+
 class Meeting(BaseModel):
     """One meeting as written in its file. The id comes from the file name, not the file."""
 
@@ -190,6 +230,7 @@ class Meeting(BaseModel):
     participants: list[Participant] = Field(default_factory=list)
     condolences: list[Condolence] = Field(default_factory=list)
     aid: list[Aid] = Field(default_factory=list)
+    accounts: list[Account] = Field(default_factory=list)
 
     @field_validator("date", mode="before")
     @classmethod
@@ -207,6 +248,38 @@ class Meeting(BaseModel):
                 raise HintedValueError(message, f"did you mean {close!r}?")
             raise ValueError(message)
         return value
+
+    def told(self) -> list[Told]:
+        """Every account of the meeting, the record's own first."""
+        first = Told(
+            1,
+            self.publisher,
+            self.source,
+            self.title,
+            self.summary,
+            self.see_also,
+            self.points,
+            self.condolences,
+            self.aid,
+        )
+        return [first] + [
+            Told(
+                n,
+                a.publisher,
+                a.source,
+                a.title or self.title,
+                a.summary,
+                a.see_also,
+                a.points,
+                a.condolences,
+                a.aid,
+            )
+            for n, a in enumerate(self.accounts, start=2)
+        ]
+
+    def has(self, section: Literal["aid", "condolences"]) -> bool:
+        """Whether any account has items in `section`."""
+        return bool(getattr(self, section)) or any(getattr(a, section) for a in self.accounts)
 
     def start(self) -> dt.datetime | None:
         """The aware start time, when the record gives a time and zone."""
@@ -307,22 +380,12 @@ def consistency_problems(data: Mapping[str, Any]) -> list[Located]:
             problems.append((("time",), "must be a local time without an offset", None))
         elif (gap := _skipped_hour(data.get("date"), time, data.get("timezone"))) is not None:
             problems.append((("time",), gap, "check the readout's time, or its date and zone"))
-    points = data.get("points", [])
-    if isinstance(points, list):
-        n = len(points)
-        have = f"the record has {n} point{'s' * (n != 1)}"
-        for section in ("condolences", "aid"):
-            for i, item in enumerate(_tables(data, section)):
-                point = item.get("point")
-                if _is_int(point) and not 1 <= point <= n:
-                    problems.append(
-                        ((section, i, "point"), f"point {point} does not exist; {have}", None)
-                    )
-    for i, item in enumerate(_tables(data, "aid")):
-        if _is_int(item.get("amount")) and item.get("currency") is None:
-            problems.append(
-                (("aid", i, "amount"), "`amount` needs a `currency`", 'add e.g. currency = "USD"')
-            )
+    problems.extend(_item_problems(data, ()))
+    accounts = _tables(data, "accounts")
+    for i, account in enumerate(accounts):
+        problems.extend(_item_problems(account, ("accounts", i)))
+    if accounts:
+        problems.extend(_account_problems(data, accounts))
     tags = data.get("tags", [])
     seen: dict[str, str] = {}
     for i, tag in enumerate(tags if isinstance(tags, list) else []):
@@ -335,6 +398,71 @@ def consistency_problems(data: Mapping[str, Any]) -> list[Located]:
                 problems.append(
                     (("tags", i), f"tag {tag!r} repeats {first!r}, written another way", None)
                 )
+    return problems
+
+
+def _item_problems(data: Mapping[str, Any], where: tuple[str | int, ...]) -> list[Located]:
+    """The rules on one account's items (the record's own, or one of its `[[accounts]]`):
+    a `point` names one of the account's points, an amount has a currency."""
+    problems: list[Located] = []
+    points = data.get("points", [])
+    if isinstance(points, list):
+        n = len(points)
+        have = f"the {'account' if where else 'record'} has {n} point{'s' * (n != 1)}"
+        for section in ("condolences", "aid"):
+            for i, item in enumerate(_tables(data, section)):
+                point = item.get("point")
+                if _is_int(point) and not 1 <= point <= n:
+                    problems.append(
+                        (
+                            (*where, section, i, "point"),
+                            f"point {point} does not exist; {have}",
+                            None,
+                        )
+                    )
+    for i, item in enumerate(_tables(data, "aid")):
+        if _is_int(item.get("amount")) and item.get("currency") is None:
+            problems.append(
+                (
+                    (*where, "aid", i, "amount"),
+                    "`amount` needs a `currency`",
+                    'add e.g. currency = "USD"',
+                )
+            )
+    return problems
+
+
+def _account_problems(data: Mapping[str, Any], accounts: list[Mapping[str, Any]]) -> list[Located]:
+    """A meeting told by several publishers names each, the first (the record's own) too, and
+    no publisher twice: a second account from one publisher is a correction or a repeat."""
+    problems: list[Located] = []
+    for key in ("publisher", "source"):
+        if data.get(key) is None:
+            problems.append(
+                (
+                    (key,),
+                    f"a meeting with several accounts needs `{key}` for its first account",
+                    "the top-level fields are the first account: say who published it, and where",
+                )
+            )
+    seen: dict[str, str] = {}
+    first = data.get("publisher")
+    if isinstance(first, str):
+        seen[fold(first)] = "the record's own account"
+    for i, account in enumerate(accounts):
+        publisher = account.get("publisher")
+        if not isinstance(publisher, str):
+            continue
+        if (earlier := seen.get(fold(publisher))) is not None:
+            problems.append(
+                (
+                    ("accounts", i, "publisher"),
+                    f"{publisher!r} already told this meeting, in {earlier}",
+                    "one account per publisher: merge them, or name the other publisher",
+                )
+            )
+        else:
+            seen[fold(publisher)] = f"account {i + 2}"
     return problems
 
 
@@ -353,4 +481,5 @@ SECTION_FIELD_ORDER = {
     "participants": tuple(Participant.model_fields),
     "condolences": tuple(Condolence.model_fields),
     "aid": tuple(Aid.model_fields),
+    "accounts": tuple(Account.model_fields),
 }

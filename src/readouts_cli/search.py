@@ -13,17 +13,19 @@ from dataclasses import dataclass
 
 from .corpus import Record
 from .ledger import describe_aid, describe_condolence
-from .model import Meeting
+from .model import Meeting, Told
 from .textfold import fold, fold_with_map
 
 
 @dataclass(frozen=True)
 class Field:
-    """One searchable piece of a record: `where` names it as a user would cite it."""
+    """One searchable piece of a record: `where` names it as a user would cite it, and
+    `account` the publisher whose account it is in, when the meeting has several."""
 
     where: str
     point: int | None
     text: str
+    account: str | None = None
 
 
 @dataclass(frozen=True)
@@ -34,22 +36,40 @@ class Hit:
 
 
 def searchable_fields(meeting: Meeting) -> Iterator[Field]:
-    yield Field("title", None, meeting.title)
+    told = meeting.told()
+    first, others = told[0], told[1:]
+    label = first.label if others else None
+    yield Field("title", None, meeting.title, label)
     if meeting.summary:
-        yield Field("summary", None, meeting.summary)
+        yield Field("summary", None, meeting.summary, label)
     if meeting.tags:
         yield Field("tags", None, ", ".join(meeting.tags))
-    for number, text in enumerate(meeting.points, start=1):
-        yield Field(f"§{number}", number, text)
+    yield from _points(first, label)
     for person in meeting.participants:
         described = ", ".join(p for p in (person.name, person.title, person.country) if p)
         yield Field("participants", None, described)
     if meeting.place:
         yield Field("place", None, meeting.place)
-    for condolence in meeting.condolences:
-        yield Field("condolences", condolence.point, describe_condolence(condolence))
-    for aid in meeting.aid:
-        yield Field("aid", aid.point, describe_aid(aid))
+    yield from _items(first, label)
+    for account in others:
+        if account.title != meeting.title:
+            yield Field("title", None, account.title, account.label)
+        if account.summary:
+            yield Field("summary", None, account.summary, account.label)
+        yield from _points(account, account.label)
+        yield from _items(account, account.label)
+
+
+def _points(account: Told, label: str | None) -> Iterator[Field]:
+    for number, text in enumerate(account.points, start=1):
+        yield Field(f"§{number}", number, text, label)
+
+
+def _items(account: Told, label: str | None) -> Iterator[Field]:
+    for condolence in account.condolences:
+        yield Field("condolences", condolence.point, describe_condolence(condolence), label)
+    for aid in account.aid:
+        yield Field("aid", aid.point, describe_aid(aid), label)
 
 
 def phrases_of(query: Sequence[str]) -> list[str]:

@@ -86,7 +86,7 @@ class Store(ABC):
     def having(self, section: Section) -> list[Record]:
         """The valid records with at least one item in `section`, chronological: what the
         ledgers read, however many records have none."""
-        return [r for r in self.all() if getattr(r.meeting, section)]
+        return [r for r in self.all() if r.meeting.has(section)]
 
     def line_ups(self, filters: Filters) -> list[LineUp]:
         """The line-up of each matching meeting that has participants (the limit ignored),

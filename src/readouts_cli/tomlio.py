@@ -137,8 +137,10 @@ def _last_line(text: str) -> int:
     return 1
 
 
-def dumps(data: Mapping[str, Any]) -> str:
-    """TOML text for `data`: plain keys first, then every array of tables as `[[name]]` blocks.
+def dumps(data: Mapping[str, Any], prefix: str = "") -> str:
+    """TOML text for `data`: plain keys first, then every array of tables as `[[name]]` blocks
+    (an array of tables within one, such as an account's aid, as `[[name.inner]]` blocks after
+    its table's own keys).
 
     tomli_w inlines short arrays of tables; records always spell them out, one table per item,
     so that diffs stay line by line and comments have somewhere to stand.
@@ -147,9 +149,10 @@ def dumps(data: Mapping[str, Any]) -> str:
     chunks = [tomli_w.dumps(plain, multiline_strings=False, indent=4)] if plain else []
     for key, value in data.items():
         if _is_array_of_tables(value):
+            name = prefix + _bare_or_quoted(key)
             for item in value:
-                body = tomli_w.dumps(item, multiline_strings=False, indent=4)
-                chunks.append(f"[[{_bare_or_quoted(key)}]]\n{body}")
+                body = dumps(item, f"{name}.")
+                chunks.append(f"[[{name}]]\n{body}")
     return "\n".join(chunks)
 
 
@@ -317,16 +320,21 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
             continue
         header = _TABLE.match(line)
         if header:
-            name = _split_key(header["name"])
+            # `[[accounts.aid]]` is in the latest `[[accounts]]` table: ("accounts", 1, "aid", 0).
+            name: tuple[str | int, ...] = ()
+            for part in _split_key(header["name"])[:-1]:
+                name = (*name, part)
+                # `[a.b]` also defines `a`, there unless an earlier line did.
+                lines.setdefault(name, number)
+                if name in counts:
+                    name = (*name, counts[name] - 1)
+            name = (*name, _split_key(header["name"])[-1])
             if header["open"] == "[[":
                 index = counts.get(name, 0)
                 counts[name] = index + 1
                 table = (*name, index)
             else:
                 table = name
-            # `[a.b]` also defines `a`, there unless an earlier line did.
-            for end in range(1, len(name)):
-                lines.setdefault(name[:end], number)
             lines.setdefault(table, number)
             continue
         found = _KEY.match(line)

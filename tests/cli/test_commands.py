@@ -98,6 +98,7 @@ def test_list_json_carries_the_record_fields_id_and_japan_time() -> None:
         ],
         "condolences": [],
         "aid": [],
+        "accounts": [],
         "jst": "2023-09-21T07:05:00+09:00",
     }
 
@@ -105,16 +106,16 @@ def test_list_json_carries_the_record_fields_id_and_japan_time() -> None:
 def test_list_csv() -> None:
     assert data("list", "--format", "csv", "--from", "2023") == [
         "id,date,time,timezone,jst,duration_minutes,kind,level,place,participants,title,source,"
-        "see_also,publisher,tags,summary",
+        "see_also,publisher,tags,summary,accounts",
         "2023-09-20-kamikawa-kuleba,2023-09-20,18:05,America/New_York,2023-09-21T07:05:00+09:00,"
         '25,meeting,ministerial,"New York, United States",Kamikawa Yoko (JP); Dmytro Kuleba (UA),'
-        "Japan-Ukraine Foreign Ministers’ Meeting,,,,Peace Formula,",
+        "Japan-Ukraine Foreign Ministers’ Meeting,,,,Peace Formula,,1",
         "2024-01-07-kamikawa-zelenskyy,2024-01-07,15:10,Europe/Kyiv,2024-01-07T22:10:00+09:00,"
         '60,courtesy-call,ministerial,"Kyiv, Ukraine",Kamikawa Yoko (JP); Volodymyr Zelenskyy (UA),'
         "Foreign Minister Kamikawa's courtesy call on President Zelenskyy,"
         "https://www.mofa.go.jp/erp/c_see/ua/pageite_000001_00136.html,,MOFA Japan,"
         "Peace Formula; nuclear safety; winterization,"
-        "Kamikawa called on Zelenskyy in Kyiv after visiting Bucha.",
+        "Kamikawa called on Zelenskyy in Kyiv after visiting Bucha.,1",
     ]
 
 
@@ -202,11 +203,11 @@ def test_show_json_and_csv() -> None:
     assert [c["point"] for c in record["condolences"]] == [1, 2]
     rows = data("show", "2015-03-02", "--format", "csv")
     assert rows == [
-        "id,date,section,n,text",
-        "2015-03-02-abe-klimkin,2015-03-02,title,,Courtesy call on Prime Minister Abe by Foreign Minister Klimkin",
-        '2015-03-02-abe-klimkin,2015-03-02,participant,1,"Abe Shinzō, Prime Minister (JP)"',
-        '2015-03-02-abe-klimkin,2015-03-02,participant,2,"Pavlo Klimkin, Minister for Foreign Affairs (UA)"',
-        "2015-03-02-abe-klimkin,2015-03-02,point,1,Klimkin reported on the ceasefire under the Minsk agreements.",
+        "id,date,section,n,text,account",
+        "2015-03-02-abe-klimkin,2015-03-02,title,,Courtesy call on Prime Minister Abe by Foreign Minister Klimkin,1",
+        '2015-03-02-abe-klimkin,2015-03-02,participant,1,"Abe Shinzō, Prime Minister (JP)",1',
+        '2015-03-02-abe-klimkin,2015-03-02,participant,2,"Pavlo Klimkin, Minister for Foreign Affairs (UA)",1',
+        "2015-03-02-abe-klimkin,2015-03-02,point,1,Klimkin reported on the ceasefire under the Minsk agreements.,1",
     ]
 
 

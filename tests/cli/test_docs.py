@@ -18,6 +18,7 @@ def test_the_commands_are_the_ones_expected() -> None:
         [
             "aid",
             "check",
+            "compare",
             "condolences",
             "export",
             "fmt",

@@ -54,6 +54,19 @@ class AidItem(Strict):
     point: int | None
 
 
+class Account(Strict):
+    """A further account of a meeting (`accounts` of `list` and `show`)."""
+
+    publisher: str
+    source: str
+    title: str | None
+    summary: str | None
+    see_also: list[str]
+    points: list[str]
+    condolences: list[Condolence]
+    aid: list[AidItem]
+
+
 class Record(Strict):
     """`list` and `show`: the record's fields by their TOML names, plus id and jst."""
 
@@ -75,6 +88,7 @@ class Record(Strict):
     participants: list[Participant]
     condolences: list[Condolence]
     aid: list[AidItem]
+    accounts: list[Account]
     jst: str | None
 
     @field_validator("time")
@@ -96,6 +110,7 @@ class Hit(Strict):
     meeting_title: str
     where: str
     point: int | None
+    account: str | None
     cite: str
     text: str
     matches: list[list[int]]
@@ -160,6 +175,7 @@ class Person(Strict):
 class CondolenceRow(Condolence):
     id: str
     date: str
+    account: str | None
     cite: str
     cameo: Literal["018"]
 
@@ -221,10 +237,10 @@ CONTRACT: dict[tuple[str, ...], tuple[Any, tuple[str, ...]]] = {
         list[Record],
         (
             "id date time timezone jst duration_minutes kind level place participants title "
-            "source see_also publisher tags summary"
+            "source see_also publisher tags summary accounts"
         ).split(),
     ),
-    ("show", "2024-01-07"): (list[Record], ("id", "date", "section", "n", "text")),
+    ("show", "2024-01-07"): (list[Record], ("id", "date", "section", "n", "text", "account")),
     ("search", "Zelenskyy"): (
         list[Hit],
         ("id", "date", "meeting_title", "where", "point", "cite", "text"),
@@ -249,6 +265,84 @@ CONTRACT: dict[tuple[str, ...], tuple[Any, tuple[str, ...]]] = {
     ("tags",): (list[Tag], ("tag", "meetings")),
 }
 CORPORA = {"shipped": REPO / "data", "views": FIXTURES / "views"}
+
+
+class ComparedPoint(Strict):
+    account: int
+    point: int
+    text: str
+
+
+class PairEvidence(Strict):
+    figures: list[str]
+    names: list[str]
+    tags: list[str]
+    words: list[str]
+    word_overlap: float
+
+
+class Pair(Strict):
+    a: ComparedPoint
+    b: ComparedPoint
+    score: float
+    evidence: PairEvidence
+
+
+class OnlyPoint(Strict):
+    point: int
+    text: str
+
+
+class OnlyIn(Strict):
+    account: int
+    publisher: str | None
+    points: list[OnlyPoint]
+    names: list[str]
+    figures: list[str]
+    topics: list[str]
+    condolences: list[Condolence]
+    aid: list[AidItem]
+
+
+class AccountRef(Strict):
+    number: int
+    publisher: str | None
+    source: str | None
+
+
+class Comparison(Strict):
+    id: str
+    date: str
+    meeting_title: str
+    accounts: list[AccountRef]
+    pairs: list[Pair]
+    only: list[OnlyIn]
+    threshold: float
+
+
+COMPARE_HEADER = (
+    "id",
+    "account",
+    "publisher",
+    "section",
+    "point",
+    "paired_with",
+    "text",
+    "evidence",
+)
+
+
+def test_compare_follows_the_contract() -> None:
+    """`compare` needs a meeting with two accounts: the fixture of tests/cli/test_accounts.py."""
+    root, talk = FIXTURES / "accounts", "2022-09-30-kishida-zelenskyy"
+    document = json.loads(out(root, ("compare", talk), "json"))
+    assert document
+    validate(list[Comparison], document)
+    rows = list(csv.reader(io.StringIO(out(root, ("compare", talk), "csv"))))
+    assert tuple(rows[0]) == COMPARE_HEADER
+    assert len(rows) > 1 and all(len(row) == len(COMPARE_HEADER) for row in rows[1:])
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert ",".join(COMPARE_HEADER) in readme
 
 
 def out(root: Path, args: tuple[str, ...], fmt: str) -> str:

@@ -21,7 +21,8 @@ PARTICIPANT = '\n[[participants]]\nname = "Kamikawa Yoko"\ncountry = "JP"\n'
 NAME = "meetings/2024/2024-01-07-a-b.toml"
 KNOWN_KEYS = (
     "hint: known keys: date, title, kind, level, place, time, timezone, duration_minutes, "
-    "source, see_also, publisher, tags, summary, points, participants, condolences, aid"
+    "source, see_also, publisher, tags, summary, points, participants, condolences, aid, "
+    "accounts"
 )
 
 

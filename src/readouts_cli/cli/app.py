@@ -16,6 +16,7 @@ from ..errors import ReadoutsError
 from .commands import (
     aid,
     check,
+    compare,
     condolences,
     export,
     fmt,
@@ -250,7 +251,18 @@ def guarded_stdout() -> Iterator[None]:
 
 # The commands whose output is read, not answered: the others ask questions at a terminal.
 PAGED = frozenset(
-    {"list", "show", "search", "people", "person", "condolences", "aid", "tags", "timeline"}
+    {
+        "list",
+        "show",
+        "compare",
+        "search",
+        "people",
+        "person",
+        "condolences",
+        "aid",
+        "tags",
+        "timeline",
+    }
 )
 
 
@@ -263,6 +275,7 @@ def _register(name: str, run: Callable[..., None]) -> None:
 _register("check", check.run)
 _register("list", list_.run)
 _register("show", show.run)
+_register("compare", compare.run)
 _register("search", search.run)
 _register("people", people.run)
 _register("person", person.run)

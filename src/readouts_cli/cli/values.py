@@ -79,5 +79,8 @@ def record_document(record: Record) -> dict[str, Any]:
     return document
 
 
-def citation(record: Record, point: int | None) -> str:
-    return f"{record.id} §{point}" if point else record.id
+def citation(record: Record, point: int | None, account: str | None = None) -> str:
+    """How a reader cites a point: "2024-01-07-kamikawa-zelenskyy §3", with the account's
+    publisher where the meeting has several accounts ("... §2 (President of Ukraine)")."""
+    cited = f"{record.id} §{point}" if point else record.id
+    return f"{cited} ({account})" if account else cited

@@ -156,7 +156,9 @@ class IndexedStore(Store):
         return self._answer(
             lambda: self._records(
                 f"SELECT {_RECORD_COLUMNS} WHERE r.shadowed = 0"
-                f" AND json_array_length(d.doc, '$.{section}') > 0 {_ORDER}"
+                f" AND (json_array_length(d.doc, '$.{section}') > 0 OR EXISTS (SELECT 1"
+                f" FROM json_each(d.doc, '$.accounts') a"
+                f" WHERE json_array_length(a.value, '$.{section}') > 0)) {_ORDER}"
             ),
             lambda s: s.having(section),
         )

@@ -169,7 +169,7 @@ class Ledger:
     """The output value of `readouts aid`: the items shown and what the totals make of them."""
 
     entries: list[Entry]
-    verdicts: dict[tuple[str, int], Verdict]
+    verdicts: dict[tuple[str, int, int], Verdict]
     sums: list[Total]
     stated: list[StatedTotal]
     left_out: str | None
@@ -204,7 +204,7 @@ def ledger_lines(ledger: Ledger, width: int, *, items: bool = True) -> list[Text
             [
                 Column(
                     "CITE",
-                    [citation(e.record, e.item.point) for e in ledger.entries],
+                    [citation(e.record, e.item.point, e.label) for e in ledger.entries],
                     overflow=True,
                 ),
                 # The amount is what the ledger is for: the parties give way first (the
@@ -276,7 +276,7 @@ def ledger_lines(ledger: Ledger, width: int, *, items: bool = True) -> list[Text
         lines += [Text(), heading(f"Stated running total, {parties(item.donor, item.recipient)}")]
         lines += wrap(
             f"{amount_text(item)} as stated on {stated.entry.record.meeting.date} "
-            f"({citation(stated.entry.record, item.point)}): {item.what}",
+            f"({citation(stated.entry.record, item.point, stated.entry.label)}): {item.what}",
             prose,
         )
         lines += wrap(
@@ -293,7 +293,7 @@ def ledger_lines(ledger: Ledger, width: int, *, items: bool = True) -> list[Text
     return lines
 
 
-def entry_row(entry: Entry, verdicts: dict[tuple[str, int], Verdict]) -> list[object]:
+def entry_row(entry: Entry, verdicts: dict[tuple[str, int, int], Verdict]) -> list[object]:
     from ...ledger import aid_cameo
     from ..values import citation
 
@@ -311,7 +311,7 @@ def entry_row(entry: Entry, verdicts: dict[tuple[str, int], Verdict]) -> list[ob
         item.status,
         item.channel,
         item.point,
-        citation(entry.record, item.point),
+        citation(entry.record, item.point, entry.label),
         None if item.scope == "cumulative" else aid_cameo(item),
         item.scope or "item",
         item.package,
@@ -320,7 +320,7 @@ def entry_row(entry: Entry, verdicts: dict[tuple[str, int], Verdict]) -> list[ob
     ]
 
 
-def item_document(entry: Entry, verdicts: dict[tuple[str, int], Verdict]) -> dict[str, Any]:
+def item_document(entry: Entry, verdicts: dict[tuple[str, int, int], Verdict]) -> dict[str, Any]:
     return dict(zip(CSV_COLUMNS, _plain(entry_row(entry, verdicts)), strict=True))
 
 
@@ -346,7 +346,7 @@ def totals_document(ledger: Ledger) -> dict[str, Any]:
                 "currency": s.entry.item.currency,
                 "amount": s.entry.item.amount,
                 "date": s.entry.record.meeting.date.isoformat(),
-                "cite": citation(s.entry.record, s.entry.item.point),
+                "cite": citation(s.entry.record, s.entry.item.point, s.entry.label),
                 "counted_commitments": s.counted,
                 "counted_packages": s.packages,
             }

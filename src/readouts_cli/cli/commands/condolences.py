@@ -53,15 +53,16 @@ def run(
     by_test = roster.party(by) if by else None
     to_test = roster.party(recipient) if recipient else None
     everything = store.having("condolences")
-    every = [c for r in everything for c in r.meeting.condolences]
+    told = [(r, label, c) for r in everything for label, c in _condolences(r)]
+    every = [c for _, _, c in told]
     party_choice("'--by'", by, by_test, {c.by for c in every})
     party_choice("'--recipient'", recipient, to_test, {c.to for c in every})
     items = [
-        (record, item)
-        for record in everything
+        (record, label, item)
+        for record, label, item in told
         if chosen.matches(record.meeting)
-        for item in record.meeting.condolences
-        if (by_test is None or by_test(item.by)) and (to_test is None or to_test(item.to))
+        and (by_test is None or by_test(item.by))
+        and (to_test is None or to_test(item.to))
     ]
     items = latest(items, filters.limit)
     if not items:
@@ -80,10 +81,11 @@ def run(
                 "id": r.id,
                 "date": r.meeting.date.isoformat(),
                 **c.model_dump(mode="json"),
-                "cite": citation(r, c.point),
+                "account": a,
+                "cite": citation(r, c.point, a),
                 "cameo": CONDOLENCE_CAMEO,
             }
-            for r, c in items
+            for r, a, c in items
         ]
 
     def csv_rows() -> tuple[tuple[str, ...], list[list[object]]]:
@@ -95,16 +97,29 @@ def run(
                 c.to,
                 c.about,
                 c.point,
-                citation(r, c.point),
+                citation(r, c.point, a),
                 CONDOLENCE_CAMEO,
             ]
-            for r, c in items
+            for r, a, c in items
         ]
 
     emit(fmt, table=table, json_document=document, csv_rows=csv_rows)
 
 
-def condolence_lines(items: Sequence[tuple[Record, Condolence]], width: int) -> list[Text]:
+def _condolences(record: Record) -> list[tuple[str | None, Condolence]]:
+    """A meeting's condolences, every account's, with the account's publisher where the
+    meeting has several (each account's statement is cited on its own)."""
+    told = record.meeting.told()
+    return [
+        (account.label if len(told) > 1 else None, item)
+        for account in told
+        for item in account.condolences
+    ]
+
+
+def condolence_lines(
+    items: Sequence[tuple[Record, str | None, Condolence]], width: int
+) -> list[Text]:
     """Each condolence under its citation: who to whom on the citation's line (names are never
     cut: a line too narrow for both gives the parties a line of their own), then what about,
     wrapped."""
@@ -116,8 +131,8 @@ def condolence_lines(items: Sequence[tuple[Record, Condolence]], width: int) -> 
 
     prose = min(width, 100)
     lines: list[Text] = []
-    for record, condolence in items:
-        cite = citation(record, condolence.point)
+    for record, account, condolence in items:
+        cite = citation(record, condolence.point, account)
         who = parties(condolence.by, condolence.to)
         line = heading(cite)
         if line.cell_len + 2 + len(who) <= width:

@@ -33,6 +33,7 @@ COLUMNS = (
     "publisher",
     "tags",
     "summary",
+    "accounts",
 )
 
 
@@ -97,6 +98,7 @@ def csv_row(record: Record) -> list[object]:
         m.publisher,
         "; ".join(m.tags),
         m.summary,
+        len(m.accounts) + 1,
     ]
 
 
@@ -106,7 +108,7 @@ def timeline(records: Sequence[Record], roster: Roster, width: int) -> list[Text
 
     The least important columns give way first at narrow widths: the kind is shortened, then
     dropped, then the principals (the id names them too), and the title is cut; the id and
-    the times are never cut.
+    the times are never cut. Where a meeting shown has several accounts, `ACC` says how many.
     """
     from ..cells import Column, kind_column, render_rows, title_column
     from ..values import jst_time, local_time, principals
@@ -117,12 +119,19 @@ def timeline(records: Sequence[Record], roster: Roster, width: int) -> list[Text
 
     kinds = [str(r.meeting.kind) for r in records]
     titles = [r.meeting.title for r in records]
+    accounts = [len(r.meeting.accounts) + 1 for r in records]
+    several = max(accounts, default=1) > 1
     columns = [
         Column("ID", [r.id for r in records], priority=0, overflow=True),
         Column("LOCAL", [local_time(r.meeting) for r in records], priority=1),
         Column("JST", [jst_time(r.meeting) for r in records], priority=2),
         kind_column(kinds, priority=5),
         Column("WITH", [names(r) for r in records], priority=4),
-        title_column(titles, priority=3, min_width=30),
+        # The ACC column's five cells come out of the title's room, so it shows at 80 columns.
+        title_column(titles, priority=3, min_width=25 if several else 30),
     ]
+    if several:
+        # How many accounts a meeting has, where any shown has more than one (blank for one).
+        cells = [str(n) if n > 1 else "" for n in accounts]
+        columns.insert(3, Column("ACC", cells, priority=2, align_right=True))
     return render_rows(columns, width)

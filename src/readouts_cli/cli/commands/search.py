@@ -74,7 +74,8 @@ def run(
                 "meeting_title": h.record.meeting.title,
                 "where": h.field.where,
                 "point": h.field.point,
-                "cite": citation(h.record, h.field.point),
+                "account": h.field.account,
+                "cite": citation(h.record, h.field.point, h.field.account),
                 "text": h.field.text,
                 "matches": [list(span) for span in h.spans],
             }
@@ -89,7 +90,7 @@ def run(
                 h.record.meeting.title,
                 h.field.where,
                 h.field.point,
-                citation(h.record, h.field.point),
+                citation(h.record, h.field.point, h.field.account),
                 h.field.text,
             ]
             for h in hits
@@ -109,11 +110,12 @@ def _count(n: int, noun: str) -> str:
 
 
 def where_cited(hit: Hit) -> str:
-    """Where a hit is, as a reader cites it: "§3", "title", "aid §4"."""
+    """Where a hit is, as a reader cites it: "§3", "title", "aid §4", and in a meeting with
+    several accounts, whose: "§2 (President of Ukraine)"."""
     where = hit.field.where
-    if where.startswith("§") or hit.field.point is None:
-        return where
-    return f"{where} §{hit.field.point}"
+    if not where.startswith("§") and hit.field.point is not None:
+        where = f"{where} §{hit.field.point}"
+    return f"{where} ({hit.field.account})" if hit.field.account else where
 
 
 def grouped_hits(hits: Sequence[Hit], width: int) -> list[Text]:

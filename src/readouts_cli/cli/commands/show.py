@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ...corpus import Record
     from ...store import Store
 
-CSV_COLUMNS = ("id", "date", "section", "n", "text")
+CSV_COLUMNS = ("id", "date", "section", "n", "text", "account")
 
 
 def run(
@@ -100,24 +100,34 @@ def find_meetings_or_say_which(store: Store, key: str) -> list[Record]:
 
 
 def long_rows(record: Record) -> list[list[object]]:
-    """The meeting as (id, date, section, n, text) rows: one per participant, point, item."""
+    """The meeting as (id, date, section, n, text, account) rows: one per participant, point,
+    item; `account` numbers the account a row comes from (1, the record's own, for the
+    meeting's shared fields)."""
     from ...ledger import describe_aid, describe_condolence
 
     meeting = record.meeting
     head = [record.id, str(meeting.date)]
-    rows: list[list[object]] = [[*head, "title", "", meeting.title]]
+    rows: list[list[object]] = [[*head, "title", "", meeting.title, 1]]
     if meeting.summary:
-        rows.append([*head, "summary", "", meeting.summary])
+        rows.append([*head, "summary", "", meeting.summary, 1])
     for n, person in enumerate(meeting.participants, start=1):
         rows.append(
-            [*head, "participant", n, _person_line(person.name, person.title, person.country)]
+            [*head, "participant", n, _person_line(person.name, person.title, person.country), 1]
         )
-    for n, point in enumerate(meeting.points, start=1):
-        rows.append([*head, "point", n, point])
-    for condolence in meeting.condolences:
-        rows.append([*head, "condolence", condolence.point or "", describe_condolence(condolence)])
-    for aid in meeting.aid:
-        rows.append([*head, "aid", aid.point or "", describe_aid(aid)])
+    for account in meeting.told():
+        number = account.number
+        if number > 1:
+            rows.append([*head, "publisher", "", account.label, number])
+            if account.title != meeting.title:
+                rows.append([*head, "title", "", account.title, number])
+            if account.summary:
+                rows.append([*head, "summary", "", account.summary, number])
+        for n, point in enumerate(account.points, start=1):
+            rows.append([*head, "point", n, point, number])
+        for c in account.condolences:
+            rows.append([*head, "condolence", c.point or "", describe_condolence(c), number])
+        for aid in account.aid:
+            rows.append([*head, "aid", aid.point or "", describe_aid(aid), number])
     return rows
 
 
@@ -172,10 +182,36 @@ def meeting_view(record: Record, width: int) -> list[Text]:
         "Participants",
         [("•", _person_line(p.name, p.title, p.country)) for p in meeting.participants],
     )
-    section("Points", [(f"{n}.", point) for n, point in enumerate(meeting.points, start=1)])
-    section(
-        "Condolences",
-        [(f"§{c.point}" if c.point else "•", describe_condolence(c)) for c in meeting.condolences],
-    )
-    section("Aid", [(f"§{a.point}" if a.point else "•", describe_aid(a)) for a in meeting.aid])
+    told = meeting.told()
+    for account in told:
+        of = f" ({account.label})" if len(told) > 1 else ""
+        if account.number > 1:
+            lines.extend(
+                [Text(), *wrap(heading(f"Account {account.number}: {account.label}"), prose)]
+            )
+            own = [
+                ("title", account.title if account.title != meeting.title else ""),
+                ("source", account.source or ""),
+                *(("see also", url) for url in account.see_also),
+            ]
+            for label, value in own:
+                if value:
+                    lines += hanging(label, value, prose, 11)
+            if account.summary:
+                lines += [Text(), *wrap(account.summary, prose)]
+        section(
+            f"Points{of}",
+            [(f"{n}.", point) for n, point in enumerate(account.points, start=1)],
+        )
+        section(
+            f"Condolences{of}",
+            [
+                (f"§{c.point}" if c.point else "•", describe_condolence(c))
+                for c in account.condolences
+            ],
+        )
+        section(
+            f"Aid{of}",
+            [(f"§{a.point}" if a.point else "•", describe_aid(a)) for a in account.aid],
+        )
     return lines
