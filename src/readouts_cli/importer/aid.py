@@ -237,6 +237,8 @@ def find_donor(sentence: str) -> str | None:
     "from the Government of Japan"); None when it names none."""
     names = alternation(n for n in COUNTRY_NAMES if not n.startswith("the "))
     patterns = [
+        # "Sybiha thanked Japan for ...": the side thanked is the one that gave.
+        rf"\b(?:thank(?:ed|s|ing)?|grateful\s+to|gratitude\s+to)\s+(?:the\s+(?:people|government)\s+of\s+)?(?P<c>{names})\b",
         rf"(?P<c>{names})['’]s\s+(?:[\w-]+\s+){{0,3}}(?:assistance|aid|support|contributions?|grants?|loans?|provision)",
         rf"(?P<c>{names})\s+(?:(?:will|would|has|have|had|is|also|further|already|decided\s+to|intends\s+to|continues?\s+to|continue\s+to|plans\s+to)\s+)*"
         r"(?:provide|provided|extend|extended|contribute|contributed|deliver|delivered|disburse|disbursed|pledge|pledged|give|donate|donated|send|supply|allocate|handed)",

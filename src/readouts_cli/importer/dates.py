@@ -52,10 +52,16 @@ _JA_DATE_RE = re.compile(
 _ISO_DATE_RE = re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
 
-# A line that is a date and nothing else ("Published: 14 May 2024", "令和6年1月7日").
+# "03.04.2024": day, month, year, as Ukrainian (and most European) sites date their pages.
+_DOTTED_DATE_RE = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})\b")
+# The time a page was posted, after its date ("3 April 2024 - 13:42"): no meeting time.
+_POSTED_AT = r"(?:\s*[-–—,|·]?\s*\d{1,2}:\d{2})?"
+# A line that is a date and nothing else ("Published: 14 May 2024", "令和6年1月7日",
+# "16 November 2024 - 14:05", "03.04.2024 13:42").
 DATE_LINE_RE = re.compile(
     rf"""^\W*(?:(?:published|updated|posted|originally\s+published|last\s+updated|date|
-    released)\s*:?\s*)?{WEEKDAY}?(?:{_DATE_MDY}|{_DATE_DMY})\W*$""",
+    released)\s*:?\s*)?{WEEKDAY}?(?:{_DATE_MDY}|{_DATE_DMY}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})
+    {_POSTED_AT}\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _JA_DATE_LINE_RE = re.compile(
@@ -86,6 +92,9 @@ def find_date(text: str, *, at_start: bool = False) -> DateFound | None:
     iso = _ISO_DATE_RE.search(text)
     if iso and not at_start:
         return DateFound(int(iso["mon"]), int(iso["day"]), int(iso["year"]))
+    dotted = _DOTTED_DATE_RE.search(text)
+    if dotted and (not at_start or dotted.start() < 4) and 1 <= int(dotted["mon"]) <= 12:
+        return DateFound(int(dotted["mon"]), int(dotted["day"]), int(dotted["year"]))
     if at_start:
         start = re.match(rf"^\W*(?:On|Am|Le|Today,?)?\s*(?:the\s+)?{WEEKDAY}?", text)
         m = _DATE_RE.match(text, start.end() if start else 0)

@@ -16,10 +16,10 @@ from .draft import Notes
 KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.SIGNING, re.compile(r"\bsign(?:ing|ed)\b|exchange\s+of\s+notes|exchanged\s+(?:the\s+)?notes|署名|交換公文", re.I)),
     (Kind.MULTILATERAL, re.compile(r"\bG\s?7\b|\bG\s?20\b|summit\s+session|\bsession\s+\d|\bsession\b.*\bsummit\b|leaders'?\s+(?:meeting|video)|\bNATO\s+summit|首脳会合|Ｇ７|G7", re.I)),
-    (Kind.TELEPHONE_TALK, re.compile(r"telephone|\bby\s+phone\b|phone\s+call|\bcall\s+with\b|\bspoke\s+(?:\w+\s+)?(?:to|with)\b|\btelefonat|telefonierte|電話会談|電話", re.I)),
+    (Kind.TELEPHONE_TALK, re.compile(r"telephone|\bby\s+phone\b|phone\s+call|phone\s+conversation|phone\s+talks?\b|\bcall\s+with\b|\bspoke\s+(?:\w+\s+)?(?:to|with)\b|\btelefonat|telefonierte|電話会談|電話", re.I)),
     (Kind.VIDEO_CONFERENCE, re.compile(r"video\s*(?:-\s*)?(?:conference|call|meeting|talk)|videoconferenc|online\s+(?:meeting|talk)|virtual\s+meeting|テレビ会議|テレビ会談|オンライン", re.I)),
     (Kind.COURTESY_CALL, re.compile(r"courtesy\s+call|表敬", re.I)),
-    (Kind.MEETING, re.compile(r"\bmeeting\b|\bmet\s+(?:with\b)?|\bheld\s+talks\b|\btalks\b|\btalk\b|\bsummit\b|working\s+(?:lunch|dinner|breakfast)|\btrafen\b|\btraf\b|\bTreffen\b|Gespräch|会談|会合|懇談", re.I)),
+    (Kind.MEETING, re.compile(r"\bmeeting\b|\bmet\s+(?:with\b)?|\bwelcomed\s+(?:his|her|their)\s+\w+\s+counterpart|\bheld\s+talks\b|\btalks\b|\btalk\b|\bsummit\b|working\s+(?:lunch|dinner|breakfast)|\btrafen\b|\btraf\b|\bTreffen\b|Gespräch|会談|会合|懇談", re.I)),
     (Kind.VISIT, re.compile(r"\bvisited\b|\bvisit\b|訪問", re.I)),
 ]  # fmt: skip
 

@@ -30,6 +30,8 @@ FURNITURE_RE = re.compile(
       | 日本語 | english\s+page | 関連リンク | related\s+link | tags?:.* | topics?:.* | categories?:.*
       | (?:diplomatic\s+bluebook|foreign\s+policy|countries\s+&\s+regions|top\s+page)
       | speeches\s+and\s+statements\s+by\s+the\s+prime\s+minister
+      | (?:official\s+website\s+of\s+the\s+)?president\s+of\s+ukraine(?:\s+official\s+website)?
+      | ministry\s+of\s+foreign\s+affairs\s+of\s+ukraine | government\s+portal
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -228,8 +230,15 @@ class Lead:
 
 
 def find_lead(page: Page) -> Lead:
-    """The page's lead: its first paragraph that `is_lead`."""
-    index = next((i for i, p in enumerate(page.paras) if is_lead(p)), None)
+    """The page's lead: its first paragraph that `is_lead`, unless that is a headline (no
+    sentence's end: "Zelenskyy had a phone conversation with the Prime Minister of Japan")
+    with a lead that is a sentence close below it, as the pages of Ukraine's presidency
+    and foreign ministry put them."""
+    leads = [i for i, p in enumerate(page.paras) if is_lead(p)]
+    index = leads[0] if leads else None
+    if index is not None and not ends_sentence(page.paras[index].text):
+        below = [i for i in leads[1:] if i - index <= 3 and ends_sentence(page.paras[i].text)]
+        index = below[0] if below else index
     para = page.paras[index] if index is not None else None
     header = page.paras[: index if index is not None else len(page.paras)]
     text = strip_attribution(para.text) if para else ""

@@ -39,6 +39,18 @@ _TITLED_NAME_RE = re.compile(
     rf"(?:{HONORIFIC}\s+)?(?P<name>(?:[A-Z]\.\s*)?[A-ZÀ-ÖØ-Þ][^\s,.;:()]*(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][^\s,.;:()]*|(?:{'|'.join(PARTICLES)})(?=\s+[A-Z]))){{0,4}})"
     rf"(?:\s+of\s+(?P<of>(?:the\s+)?[A-Z][^\s,.;:()]*(?:\s+(?:of\s+)?[A-Z][^\s,.;:()]*){{0,5}}))?"
 )
+# "<title> of <Country> <Name>", as Ukraine's presidency writes a lead: "President of Ukraine
+# Volodymyr Zelenskyy", "Prime Minister of Japan Fumio Kishida", "Minister of Foreign Affairs
+# of Ukraine Andrii Sybiha".
+_TITLE_OF_NAME_RE = re.compile(
+    rf"(?P<title>{ROLE})\s+of\s+(?:the\s+)?(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+    rf"(?:{HONORIFIC}\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})"
+)
+# "his Japanese counterpart Takeshi Iwaya": the other side's holder of the same office.
+_COUNTERPART_RE = re.compile(
+    rf"\b(?:his|her|their)\s+(?P<adj>{alternation(COUNTRY_ADJECTIVES)})\s+(?:counterpart|colleague)"
+    rf",?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})"
+)
 # A principal the lead names by office alone ("The Prime Minister spoke to ...").
 _UNNAMED_RE = re.compile(
     r"\b[Tt]he\s+(?P<title>Prime\s+Minister|President|Foreign\s+Secretary|Secretary(?:\s+of\s+State)?|Chancellor)"
@@ -132,7 +144,9 @@ def find_people(sentence: str) -> list[Person]:
     """The people an English lead sentence names, in order, as "<honorific> <NAME>, <title>"
     ("H.E. Mr. Volodymyr ZELENSKYY, President of Ukraine") or "<title> <Name>" ("Secretary of
     State Dana Whitfield"), each with the title and country the sentence gives."""
-    people: list[Person] = []
+    people = _title_of_country_people(sentence)
+    if people:
+        return people
     clauses = split_top(sentence)
     i = 0
     while i < len(clauses):
@@ -160,6 +174,26 @@ def find_people(sentence: str) -> list[Person]:
                 _add_titled(people, m)
         i += 1
     return people
+
+
+def _title_of_country_people(sentence: str) -> list[Person]:
+    """The people of a lead that names them "<title> of <Country> <Name>" (and the other side
+    as "his Japanese counterpart <Name>"), in order; [] when the lead is not of that shape."""
+    found: list[tuple[int, Person]] = []
+    for m in _TITLE_OF_NAME_RE.finditer(sentence):
+        country = country_code(m["of"])
+        cleaned = clean_name(m["name"])
+        if country and cleaned:
+            title = squash(m["title"])
+            found.append((m.start(), Person.of(cleaned, title, country)))
+    if not found:
+        return []
+    for m in _COUNTERPART_RE.finditer(sentence):
+        cleaned = clean_name(m["name"])
+        if cleaned:
+            same_office = found[0][1].title
+            found.append((m.start(), Person.of(cleaned, same_office, country_code(m["adj"]))))
+    return [person for _, person in sorted(found, key=lambda pair: pair[0])]
 
 
 def _add_titled(people: list[Person], m: re.Match[str]) -> None:

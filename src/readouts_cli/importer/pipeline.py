@@ -61,7 +61,7 @@ def draft_from_text(
     resolve_names(people, resolve_name)
     home = settle_sides(people, home, page.text, notes)
 
-    own_title = page_title(lead.header)
+    own_title = page_title(lead.header, date_first=home == "UA")
     kind = find_kind(lead.sentence or lead.text) or (find_kind(own_title) if own_title else None)
     points = find_points(page, lead, notes)
 

@@ -35,12 +35,16 @@ def fill_title(
         notes.gap("no title found and none could be composed", "title")
 
 
-def page_title(header: Sequence[Para]) -> str | None:
-    """The page's own title: a non-furniture line before the date line (captions follow it)."""
+def page_title(header: Sequence[Para], *, date_first: bool = False) -> str | None:
+    """The page's own title: a non-furniture line before the date line (captions follow it);
+    with `date_first` (the pages of Ukraine's presidency and ministry put the date above the
+    headline), the line after it where none stands before it."""
     candidates: list[str] = []
     for para in header:
         if is_date_line(para.whole):
-            break
+            if candidates or not date_first:
+                break
+            continue
         text = para.whole
         if is_furniture(text) or OVERVIEW_RE.match(text) or len(text) > 200:
             continue

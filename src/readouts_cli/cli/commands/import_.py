@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from ...importer import Draft
 
 
 def run(
@@ -33,6 +36,15 @@ def run(
             "--create", help="With --write, start a new data folder if --data names none."
         ),
     ] = False,
+    account_of: Annotated[
+        str | None,
+        typer.Option(
+            "--account-of",
+            metavar="ID",
+            help="Draft the text as another account of the meeting ID (an [[accounts]] "
+            "table); --write appends it to that record.",
+        ),
+    ] = None,
 ) -> None:
     """Draft a record from a published readout's text; print it as TOML, or --write it.
 
@@ -57,6 +69,9 @@ def run(
         return found[0].name if len(found) == 1 else None
 
     draft = draft_from_text(text, source=source, resolve_name=resolve)
+    if account_of is not None:
+        _account(ctx, account_of, draft, write=write)
+        return
     for gap in draft.gaps:
         say(f"todo: {gap}")
     for warning in draft.warnings:
@@ -79,6 +94,43 @@ def run(
             hint="run without --write, fill in the TODOs, and save the file yourself",
         ) from err
     typer.echo(str(path))
+
+
+def _account(ctx: typer.Context, key: str, draft: Draft, *, write: bool) -> None:
+    """Print the draft as an [[accounts]] table of the meeting `key` (or append it, with
+    `write`), saying where it disagrees with the record on the meeting's shared facts."""
+    from ...errors import ReadoutsError
+    from ...importer.accounts import account_block, disagreements
+    from ...tomlio import read_text
+    from ...writing import write_record
+    from ..context import load, open_roster, say
+    from .show import find_meetings_or_say_which
+
+    store = load(ctx)
+    found = find_meetings_or_say_which(store, key)
+    if len(found) != 1:
+        raise ReadoutsError.of(
+            f"{key!r} names {len(found)} meetings", hint="give the id of one (readouts list)"
+        )
+    record = found[0]
+    notes = disagreements(record.meeting, draft, open_roster(ctx))
+    block, gaps = account_block(record.meeting, draft, notes)
+    for gap in gaps:
+        say(f"todo: {gap}")
+    for note in notes:
+        say(f"warning: {note}")
+    if not write:
+        sys.stdout.write(block)
+        return
+    if gaps:
+        raise ReadoutsError.of(
+            "the account is not complete yet, so it was not written",
+            file=record.path,
+            hint="run without --write, fill in the TODOs, and append it yourself",
+        )
+    text = read_text(record.path)
+    write_record(record.path, text.rstrip("\n") + "\n\n" + block, overwrite=True)
+    typer.echo(str(record.path))
 
 
 # A readout page is a few kilobytes; text beyond this is no readout, and is refused rather
