@@ -4,15 +4,17 @@ evidence, and what each account mentions that the other does not.
 Matching is fuzzy and says why. Two points are paired on the evidence they share, each kind
 weighed apart:
 
-- figures: numbers written in both (37 million, 300, 2024), the strongest sign;
-- names: participants named in both (any spelling people.toml knows, shown by their
-  registered name), and other names (capitalised words that do not start a sentence: Bucha,
-  NATO, Peace Formula);
+- figures: numbers written in both (37 million, 300), the strongest sign; a year (2024)
+  counts less;
+- names: other names in both (capitalised words and runs of them: Bucha, NATO, Peace
+  Formula), and the meeting's participants named in both (any spelling people.toml knows),
+  which weigh little, since both accounts name them nearly everywhere;
 - tags: the meeting's tags found in both texts;
 - words: content words in common (folded, stopwords dropped, crude stems: "generators" and
   "generator" are one word), as a share of the smaller point's words.
 
-A pair needs a score of at least `THRESHOLD` and two pieces of evidence; points are paired
+Words count only from two in common. A pair needs a score of at least `THRESHOLD` and two
+pieces of evidence; points are paired
 greedily, best score first, each point once. Nothing is hidden: every pair carries its
 evidence, and a point left unpaired is listed as the account's own.
 """
@@ -23,7 +25,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .ledger import amount_text, describe_aid, describe_condolence
+from .ledger import amount_text
 from .model import Aid, Condolence, Meeting, Told
 from .search import find_phrase
 from .textfold import fold
@@ -56,7 +58,7 @@ def _stem(word: str) -> str:
 
 
 def content_words(text: str) -> set[str]:
-    words = (w.strip("'-") for w in _WORD.findall(fold(text)))
+    words = (re.sub(r"'s$", "", w).strip("'-") for w in _WORD.findall(fold(text)))
     return {_stem(w) for w in words if len(w) > 2 and w not in _STOP and not w.isdigit()}
 
 
@@ -71,32 +73,53 @@ def figures(text: str) -> set[str]:
     return out
 
 
+# Capitalised words that open sentences without being names.
+_OPENERS = frozenset(
+    """
+    the a an he she they it in on at per both this that these those his her their its as
+    after before during while when then also background according context later earlier
+    """.split()
+)
+# Dates are no names: "April" is split out of "April Russian Iskander".
+_CALENDAR = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
+
+
 def names(text: str) -> set[str]:
-    """Capitalised words and runs of them, except where they start a sentence (or the text)."""
+    """Capitalised words and runs of them ("Bucha", "Peace Formula", "NATO CAP Trust Fund"),
+    without the words that open a sentence ("The", "Per"); a lone capitalised word that
+    starts a sentence is no evidence of a name, and is left out."""
     out = set()
     for found in _NAME.finditer(text):
+        words = found[0].split()
+        while words and fold(words[0]) in _OPENERS:
+            words.pop(0)
         before = text[: found.start()].rstrip()
-        if not before or before[-1] in '.:;!?"“(':
-            # A sentence's first word is capitalised anyway; a name there is kept only from
-            # its second word ("Prime Minister Kishida" -> "Minister Kishida" is still a name).
-            rest = found[0].split(None, 1)
-            if len(rest) < 2:
-                continue
-            value = rest[1]
-        else:
-            value = found[0]
-        if fold(value) not in _STOP:
-            out.add(value)
+        at_start = not before or before[-1] in ".:;!?\"“("
+        if not words or (at_start and len(words) == 1 and len(found[0].split()) == 1):
+            continue
+        for run in " ".join(w if fold(w) not in _CALENDAR else "|" for w in words).split("|"):
+            value = run.strip()
+            if value and fold(value) not in _STOP and not (len(value) <= 2 and value.isupper()):
+                out.add(value)
     return out
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
 class Evidence:
     figures: tuple[str, ...] = ()
-    people: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()  # names: other names first, then the meeting's participants
     tags: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
     overlap: float = 0.0  # shared words over the smaller point's words
+    participants: int = 0  # how many of `people` are the meeting's own participants
 
     @property
     def pieces(self) -> int:
@@ -104,8 +127,19 @@ class Evidence:
 
     @property
     def score(self) -> float:
+        """Figures weigh most (a year less: a year is often just context), other names
+        next; the meeting's participants, named in nearly every point of both accounts,
+        weigh little, and their names are not counted again as words."""
+        years = sum(1 for f in self.figures if _YEAR.fullmatch(f))
+        others = len(self.people) - self.participants
         return round(
-            0.5 * len(self.figures) + 0.4 * len(self.people) + 0.3 * len(self.tags) + self.overlap,
+            0.5 * (len(self.figures) - years)
+            + 0.2 * years
+            + 0.4 * others
+            + 0.1 * self.participants
+            + 0.3 * len(self.tags)
+            # One word in common is chance; from two, the share of the point's words counts.
+            + (self.overlap if len(self.words) >= 2 else 0.0),
             3,
         )
 
@@ -149,7 +183,8 @@ class Comparison:
 class _Profile:
     words: set[str]
     figures: set[str]
-    people: set[str]
+    names: set[str]
+    participants: set[str]
     tags: set[str]
 
 
@@ -159,15 +194,21 @@ def compare(
     """The comparison of two accounts of `meeting`; `people(text)` names the participants a
     text mentions (by their display names)."""
 
+    publishers = " ".join(filter(None, (first.publisher, other.publisher)))
+    # The participants' names are evidence as names, never again as words.
+    name_words = {_stem(w) for p in meeting.participants for w in _WORD.findall(fold(p.name))}
+
     def profile(text: str) -> _Profile:
         folded = fold(text)
         named = people(text)
-        # Other names, less those that are a participant's spelling ("Kishida").
-        others = {n for n in names(text) if not people(n)}
+        # Other names, less those that are a participant's spelling ("Kishida") or part of
+        # a publisher's name (a summary's "Per MOFA ..." says who tells, not what).
+        others = {n for n in names(text) if not people(n) and n not in publishers}
         return _Profile(
-            content_words(text),
+            content_words(text) - name_words,
             figures(text),
-            named | others,
+            others,
+            named,
             {t for t in meeting.tags if find_phrase(folded, fold(t)) != -1},
         )
 
@@ -181,12 +222,14 @@ def compare(
             x, y = a_prof[pa.number], b_prof[pb.number]
             shared_words = x.words & y.words
             smaller = min(len(x.words), len(y.words)) or 1
+            participants = sorted(x.participants & y.participants)
             evidence = Evidence(
                 tuple(sorted(x.figures & y.figures)),
-                tuple(sorted(x.people & y.people)),
+                (*sorted(x.names & y.names), *participants),
                 tuple(sorted(x.tags & y.tags)),
                 tuple(sorted(shared_words)),
                 round(len(shared_words) / smaller, 3),
+                len(participants),
             )
             if evidence.score >= THRESHOLD and evidence.pieces >= 2:
                 candidates.append(Pair(pa, pb, evidence))
@@ -210,7 +253,9 @@ def compare(
         (only_a, whole_a, whole_b, first, other),
         (only_b, whole_b, whole_a, other, first),
     ):
-        only.people = sorted(mine.people - theirs.people)
+        only.people = sorted(
+            (mine.names | mine.participants) - (theirs.names | theirs.participants)
+        )
         only.figures = sorted(mine.figures - theirs.figures, key=_figure_order)
         only.topics = sorted(mine.tags - theirs.tags)
         only.condolences = [
@@ -223,9 +268,11 @@ def compare(
 
 
 def _all_text(account: Told) -> str:
+    """What an account says, in its own words: points, summary, what its condolences are
+    about and what its aid is (not the parties' codes, which are no names)."""
     parts = [*account.points, account.summary or ""]
-    parts += [describe_condolence(c) for c in account.condolences]
-    parts += [describe_aid(a) for a in account.aid]
+    parts += [c.about for c in account.condolences]
+    parts += [a.what for a in account.aid]
     return "\n".join(parts)
 
 

@@ -184,8 +184,8 @@ Told by both (2)
   President of Ukraine (via UATV) §2
   Zelenskyy thanked Kishida for Japan's support for Ukraine's sovereignty and
   for condemning Russia's nuclear blackmail at the UN General Assembly.
-  why   score 1.433: names Kishida Fumio, Volodymyr Zelenskyy; tags sovereignty;
-        words kishida, sovereignty, thank, zelenskyy
+  why   score 0.722: names Kishida Fumio, Volodymyr Zelenskyy; tags sovereignty;
+        words sovereignty, thank
 
   MOFA Japan §3
   Kishida said Japan would keep up sanctions and aid and, as G7 chair in 2023,
@@ -193,8 +193,8 @@ Told by both (2)
   President of Ukraine (via UATV) §5
   Zelenskyy hoped Japan would take part in reconstruction and invited Kishida to
   visit Ukraine during the 2023 G7 presidency.
-  why   score 2.15: figures 2023; names G7, Kishida Fumio; tags G7,
-        reconstruction; words kishida, reconstruction
+  why   score 0.9: figures 2023; names Kishida Fumio; tags G7, reconstruction;
+        words reconstruction
 
 Only in MOFA Japan
   §1   Kishida said Japan would work with the G7 to stop the aggression and
