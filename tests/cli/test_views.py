@@ -425,7 +425,7 @@ def test_at_60_columns_the_ledger_keeps_its_amounts(monkeypatch: pytest.MonkeyPa
     line = next(x for x in out.splitlines() if x.startswith("2016-09-20-abe-poroshenko §3"))
     assert line.endswith("US$1.85 billion")
     totals = run("--data", shipped, "aid", "--totals").out
-    assert "US$7.092 billion" in totals
+    assert "US$7,100,400,000" in totals
 
 
 def test_a_web_address_too_long_beside_its_label_has_a_line_of_its_own(
