@@ -128,7 +128,7 @@ def test_find_publisher_from_the_source_or_the_furniture() -> None:
     page = read_page("Readout\n\nOn May 14, the Secretary spoke with ...")
     assert find_publisher(page, "https://www.state.gov/x") == ("U.S. Department of State", "US")
     page = read_page("Japan-Ukraine Relations\n\nOn May 14, ...")
-    assert find_publisher(page, None) == ("Ministry of Foreign Affairs of Japan", "JP")
+    assert find_publisher(page, None) == ("MOFA Japan", "JP")
     assert find_publisher(read_page("On May 14, ..."), None) == (None, None)
 
 

@@ -48,7 +48,7 @@ def test_seed_kamikawa_courtesy_call_on_zelenskyy() -> None:
     assert data["timezone"] == "Europe/Kyiv"
     assert data["duration_minutes"] == 60
     assert "source" not in data  # the seed has no source line
-    assert data["publisher"] == "Ministry of Foreign Affairs of Japan"
+    assert data["publisher"] == "MOFA Japan"
     assert people(draft) == [
         ("Kamikawa Yoko", "Minister for Foreign Affairs", "JP"),
         ("Volodymyr Zelenskyy", "President", "UA"),

@@ -32,6 +32,8 @@ FURNITURE_RE = re.compile(
       | speeches\s+and\s+statements\s+by\s+the\s+prime\s+minister
       | (?:official\s+website\s+of\s+the\s+)?president\s+of\s+ukraine(?:\s+official\s+website)?
       | ministry\s+of\s+foreign\s+affairs\s+of\s+ukraine | government\s+portal
+      | [(（\[]?\s*pdf\s*[)）\]]? | .*\(pdf\)\s* | .*（pdf）\s*
+      | .*\b\d+\s+min(?:ute)?s?\s+read\b.* | by\s+(?:[A-Z][\w.'’-]+\s*){1,3}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -47,7 +49,7 @@ def is_furniture(text: str) -> bool:
 
 # Where a page stops: a line like these ends the body even when more text follows.
 END_RE = re.compile(
-    r"^(?:back\s+to\b|page\s+top|back\s+to\s+top|ページのトップへ戻る|share\s+this\s+page"
+    r"^(?:back\s+to\b|page\s+top|back\s+to\s+top|ページのトップへ戻る|share\s+this\s+page|[(（]参考[)）]"
     r"|is\s+this\s+page\s+useful|related\s+(?:links|content|information|articles)"
     r"|explore\s+the\s+topic|関連リンク)",
     re.IGNORECASE,
@@ -206,6 +208,9 @@ def is_lead(para: Para) -> bool:
     """Whether a paragraph is the lead: it opens with the meeting's date, or reads as a
     sentence about who met ("On January 7, ... paid a courtesy call on ...")."""
     text = para.text
+    dateline = DATELINE_RE.match(text)
+    if dateline:
+        text = text[dateline.end() :]
     if is_date_line(text) or is_furniture(text):
         return False
     if find_date(text, at_start=True) and len(text) > 40:
@@ -248,8 +253,19 @@ def find_lead(page: Page) -> Lead:
     return Lead(index, para, header, text, sentence, body)
 
 
+# A news agency's dateline: "Tokyo, Sept. 7 (Jiji Press)--", "KYIV. Jan 6 (Interfax-Ukraine) -".
+DATELINE_RE = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)[,.]\s+(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+    r"\s*\((?P<agency>[^)]{2,40})\)\s*(?:--|[-—–])\s*"
+)
+
+
 def strip_attribution(lead: str) -> str:
-    """Drop "The below is attributable to Spokesperson X:" and "A No.10 spokesperson said:"."""
+    """Drop "The below is attributable to Spokesperson X:", "A No.10 spokesperson said:" and
+    a news agency's dateline ("Tokyo, Sept. 7 (Jiji Press)--")."""
+    dateline = DATELINE_RE.match(lead)
+    if dateline:
+        lead = lead[dateline.end() :]
     m = re.match(
         r"^(?:the\s+below\s+is\s+attributable\s+to\b[^:]*:|a\s+no\.?\s*10\s+spokesperson\s+said:)\s*",
         lead,

@@ -51,6 +51,16 @@ _COUNTERPART_RE = re.compile(
     rf"\b(?:his|her|their)\s+(?P<adj>{alternation(COUNTRY_ADJECTIVES)})\s+(?:counterpart|colleague)"
     rf",?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})"
 )
+# A news lead in plain words, the last fallback: "<title> <Name> met <Name>, <title>" ("Speaker
+# of the House of Representatives Hosoda Hiroyuki met Ruslan Stefanchuk, Chairman of the
+# Verkhovna Rada of Ukraine").
+_NAME_WORD = r"[A-Z][a-z][\w'’-]*"
+_PLAIN_LEAD_RE = re.compile(
+    rf"^(?P<title_a>(?:[\w'’-]+\s+){{0,8}}?)(?P<a>{_NAME_WORD}\s+{_NAME_WORD})\s+"
+    r"(?:met(?:\s+with)?|held\s+talks\s+with|spoke\s+(?:by\s+phone\s+)?with|"
+    r"had\s+a\s+(?:phone|telephone)\s+(?:call|conversation|talk)\s+with)\s+"
+    rf"(?P<b>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?:,\s+(?P<title_b>[^,;.]+?))?(?=[,;.]|\s+(?:in|on|at)\s|$)"
+)
 # A principal the lead names by office alone ("The Prime Minister spoke to ...").
 _UNNAMED_RE = re.compile(
     r"\b[Tt]he\s+(?P<title>Prime\s+Minister|President|Foreign\s+Secretary|Secretary(?:\s+of\s+State)?|Chancellor)"
@@ -147,6 +157,27 @@ def find_people(sentence: str) -> list[Person]:
     people = _title_of_country_people(sentence)
     if people:
         return people
+    people = _found_people(sentence)
+    return people or _plain_lead_people(sentence)
+
+
+def _plain_lead_people(sentence: str) -> list[Person]:
+    """The two people of a plain news lead ("A met B, <title>"), where nothing else found any."""
+    m = _PLAIN_LEAD_RE.match(sentence.strip())
+    if not m:
+        return []
+    people = []
+    for name, title in ((m["a"], m["title_a"]), (m["b"], m["title_b"])):
+        cleaned = clean_name(name)
+        if cleaned is None:
+            return []
+        role, country = split_title(title) if title and title.strip() else (None, None)
+        people.append(Person.of(cleaned, role or None, country))
+    return people
+
+
+def _found_people(sentence: str) -> list[Person]:
+    people: list[Person] = []
     clauses = split_top(sentence)
     i = 0
     while i < len(clauses):

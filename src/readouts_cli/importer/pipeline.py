@@ -13,7 +13,7 @@ from .condolences import find_condolences
 from .dates import fill_date, meeting_date
 from .draft import Draft, Notes
 from .kinds import fill_kind, fill_level, find_kind
-from .page import find_lead, read_page
+from .page import DATELINE_RE, find_lead, read_page
 from .participants import (
     fill_participants,
     find_principals,
@@ -47,9 +47,10 @@ def draft_from_text(
     lead = find_lead(page)
 
     people = find_principals(page, lead.text, lead.sentence, home, notes)
-    date = meeting_date(
-        [p.whole for p in lead.header], [p.whole for p in page.paras], lead.text, notes
-    )
+    # A news agency's dateline dates the story, as a page's date line does.
+    dateline = DATELINE_RE.match(lead.para.text) if lead.para else None
+    header = [p.whole for p in lead.header] + ([dateline["date"]] if dateline else [])
+    date = meeting_date(header, [p.whole for p in page.paras], lead.text, notes)
     if date is None and not people:
         raise ReadoutsError.of(
             "not a readout: found neither a date nor the people who met",

@@ -1,5 +1,6 @@
 """Publishers: who published a readout (MOFA, the Kantei, No.10, the State Department, ...),
-told by its address or by the site's furniture, and so which side is home."""
+told by its address or by the site's furniture, and so which side is home. The names are the
+corpus's own ("MOFA Japan"), since `search` and `compare` cite accounts by them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from .page import Page
 
 PUBLISHERS: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"mofa\.go\.jp|^Japan-[\w\s]+Relations$|^Back to (?:Press Releases|Japan-)|外務省", re.I | re.M), "Ministry of Foreign Affairs of Japan", "JP"),
+    (re.compile(r"mofa\.go\.jp|^Japan-[\w\s]+Relations$|^Back to (?:Press Releases|Japan-)|外務省", re.I | re.M), "MOFA Japan", "JP"),
     (re.compile(r"kantei\.go\.jp|Prime Minister's Office of Japan|首相官邸", re.I), "Prime Minister's Office of Japan", "JP"),
     (re.compile(r"emb-japan\.go\.jp|Embassy of Japan", re.I), "Embassy of Japan", "JP"),
     (re.compile(r"president\.gov\.ua|^President of Ukraine\b.*\bOfficial website", re.I | re.M), "President of Ukraine", "UA"),
