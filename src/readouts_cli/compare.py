@@ -99,7 +99,7 @@ def names(text: str) -> set[str]:
         while words and fold(words[0]) in _OPENERS:
             words.pop(0)
         before = text[: found.start()].rstrip()
-        at_start = not before or before[-1] in ".:;!?\"“("
+        at_start = not before or before[-1] in '.:;!?"“('
         if not words or (at_start and len(words) == 1 and len(found[0].split()) == 1):
             continue
         for run in " ".join(w if fold(w) not in _CALENDAR else "|" for w in words).split("|"):

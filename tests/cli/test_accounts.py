@@ -270,3 +270,14 @@ def test_fmt_keeps_an_accounts_comment_and_order(tmp_path: Path) -> None:
     import tomllib
 
     assert tomllib.loads(after) == tomllib.loads(before)
+
+
+def test_person_cites_what_each_account_says_of_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = json.loads(view(monkeypatch, 100, "person", "Zelenskyy", "-f", "json"))
+    assert [c["cite"] for c in summary["said"]] == [
+        f"{TALK} §2 (President of Ukraine (via UATV))",
+        f"{TALK} §3 (President of Ukraine (via UATV))",
+        f"{TALK} §5 (President of Ukraine (via UATV))",
+        "2022-10-11-kishida-zelenskyy §1",
+    ]
+    assert [c["cite"] for c in summary["named"]] == [f"{TALK} §2 (MOFA Japan)"]

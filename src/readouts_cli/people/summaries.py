@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..corpus import Record
-from ..model import Aid, Condolence, Meeting
+from ..model import Aid, Condolence
 from ..search import find_phrase
 from ..store import LineUp
 from ..textfold import fold
@@ -76,15 +76,17 @@ class Cited:
     record: Record
     point: int | None
     text: str
+    account: str | None = None  # the account's publisher, in a meeting with several
 
 
 @dataclass
 class PersonSummary:
     who: Who
     timeline: list[Appearance] = field(default_factory=list)
-    condolences_by: list[tuple[Record, Condolence]] = field(default_factory=list)
-    condolences_to: list[tuple[Record, Condolence]] = field(default_factory=list)
-    aid: list[tuple[Record, Aid]] = field(default_factory=list)
+    # Each item with the account that tells it (its publisher, in a meeting with several).
+    condolences_by: list[tuple[Record, Condolence, str | None]] = field(default_factory=list)
+    condolences_to: list[tuple[Record, Condolence, str | None]] = field(default_factory=list)
+    aid: list[tuple[Record, Aid, str | None]] = field(default_factory=list)
     tags: Counter[str] = field(default_factory=Counter)
     said: list[Cited] = field(default_factory=list)  # points where they are the speaker
     named: list[Cited] = field(default_factory=list)  # points that only name them
@@ -123,23 +125,26 @@ def person_summary(records: Sequence[Record], roster: Roster, who: Who) -> Perso
         )
         summary.timeline.append(Appearance(record, title, others))
         summary.tags.update(meeting.tags)
-        for condolence in meeting.condolences:
-            if _is(roster, who, condolence.by):
-                summary.condolences_by.append((record, condolence))
-            if _is(roster, who, condolence.to):
-                summary.condolences_to.append((record, condolence))
-        for aid in meeting.aid:
-            if _is(roster, who, aid.donor) or (country and aid.donor == country):
-                summary.aid.append((record, aid))
         speakers = {
             roster.who(p.name).key: mention_terms(roster.who(p.name), roster.registry)
             for p in meeting.participants
         }
-        for cited in _points_naming(record, meeting, terms):
-            if _speaker(fold(cited.text), speakers) == who.key:
-                summary.said.append(cited)
-            else:
-                summary.named.append(cited)
+        told = meeting.told()
+        for account in told:
+            label = account.label if len(told) > 1 else None
+            for condolence in account.condolences:
+                if _is(roster, who, condolence.by):
+                    summary.condolences_by.append((record, condolence, label))
+                if _is(roster, who, condolence.to):
+                    summary.condolences_to.append((record, condolence, label))
+            for aid in account.aid:
+                if _is(roster, who, aid.donor) or (country and aid.donor == country):
+                    summary.aid.append((record, aid, label))
+            for cited in _points_naming(record, account.points, terms, label):
+                if _speaker(fold(cited.text), speakers) == who.key:
+                    summary.said.append(cited)
+                else:
+                    summary.named.append(cited)
     return summary
 
 
@@ -159,12 +164,14 @@ def _is(roster: Roster, who: Who, name: str) -> bool:
     return roster.who(name).key == who.key
 
 
-def _points_naming(record: Record, meeting: Meeting, terms: Sequence[str]) -> list[Cited]:
+def _points_naming(
+    record: Record, points: Sequence[str], terms: Sequence[str], account: str | None
+) -> list[Cited]:
     cited = []
-    for number, point in enumerate(meeting.points, start=1):
+    for number, point in enumerate(points, start=1):
         folded = fold(point)
         if any(_word_ends(folded, term) for term in terms):
-            cited.append(Cited(record, number, point))
+            cited.append(Cited(record, number, point, account))
     return cited
 
 

@@ -103,23 +103,24 @@ def summary_document(summary: PersonSummary) -> dict[str, Any]:
             for a in summary.timeline
         ],
         "condolences_expressed": [
-            {**c.model_dump(mode="json"), "cite": citation(r, c.point)}
-            for r, c in summary.condolences_by
+            {**c.model_dump(mode="json"), "cite": citation(r, c.point, t)}
+            for r, c, t in summary.condolences_by
         ],
         "condolences_received": [
-            {**c.model_dump(mode="json"), "cite": citation(r, c.point)}
-            for r, c in summary.condolences_to
+            {**c.model_dump(mode="json"), "cite": citation(r, c.point, t)}
+            for r, c, t in summary.condolences_to
         ],
         "aid": [
-            {**a.model_dump(mode="json"), "cite": citation(r, a.point)} for r, a in summary.aid
+            {**a.model_dump(mode="json"), "cite": citation(r, a.point, t)}
+            for r, a, t in summary.aid
         ],
         "tags": dict(summary.tags.most_common()),
         "said": [
-            {"cite": citation(c.record, c.point), "point": c.point, "text": c.text}
+            {"cite": citation(c.record, c.point, c.account), "point": c.point, "text": c.text}
             for c in summary.said
         ],
         "named": [
-            {"cite": citation(c.record, c.point), "point": c.point, "text": c.text}
+            {"cite": citation(c.record, c.point, c.account), "point": c.point, "text": c.text}
             for c in summary.named
         ],
     }
@@ -140,15 +141,15 @@ def summary_rows(summary: PersonSummary) -> list[list[object]]:
                 f"{m.kind}; {a.title or ''}; with {', '.join(a.counterparts)}",
             ]
         )
-    for r, c in summary.condolences_by:
+    for r, c, _ in summary.condolences_by:
         rows.append(
             [r.id, r.meeting.date, "condolence-expressed", c.point or "", describe_condolence(c)]
         )
-    for r, c in summary.condolences_to:
+    for r, c, _ in summary.condolences_to:
         rows.append(
             [r.id, r.meeting.date, "condolence-received", c.point or "", describe_condolence(c)]
         )
-    for r, aid in summary.aid:
+    for r, aid, _ in summary.aid:
         rows.append([r.id, r.meeting.date, "aid", aid.point or "", describe_aid(aid)])
     for cited in summary.said:
         rows.append([cited.record.id, cited.record.meeting.date, "said", cited.point, cited.text])
@@ -207,26 +208,32 @@ def summary_view(summary: PersonSummary, roster: Roster, width: int) -> list[Tex
 
     cited(
         "Condolences expressed",
-        [(citation(r, c.point), describe_condolence(c)) for r, c in summary.condolences_by],
+        [(citation(r, c.point, t), describe_condolence(c)) for r, c, t in summary.condolences_by],
     )
     cited(
         "Condolences received",
-        [(citation(r, c.point), describe_condolence(c)) for r, c in summary.condolences_to],
+        [(citation(r, c.point, t), describe_condolence(c)) for r, c, t in summary.condolences_to],
     )
     for title, statuses in AID_SECTIONS:
         cited(
             title,
             [
-                (citation(r, a.point), describe_aid(a))
-                for r, a in summary.aid
+                (citation(r, a.point, t), describe_aid(a))
+                for r, a, t in summary.aid
                 if a.status in statuses
             ],
         )
     if summary.tags:
         tags = ", ".join(f"{tag} ({n})" for tag, n in summary.tags.most_common())
         lines.extend([Text(), heading("Tags"), *wrap(tags, width)])
-    cited("What they said", [(citation(c.record, c.point), c.text) for c in summary.said])
-    cited("Points naming them", [(citation(c.record, c.point), c.text) for c in summary.named])
+    cited(
+        "What they said",
+        [(citation(c.record, c.point, c.account), c.text) for c in summary.said],
+    )
+    cited(
+        "Points naming them",
+        [(citation(c.record, c.point, c.account), c.text) for c in summary.named],
+    )
     return lines
 
 
