@@ -8,27 +8,43 @@ a line. Widths are terminal cells (a CJK character takes two).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
 from rich.text import Text
 
+from .output import inert
+
 ELLIPSIS = "…"
 GAP = "  "
 
+# A line fitted to the width: plain text (inert already) or Text with styles.
+Line = Text | str
+
+# Printable ASCII and Latin (U+00A0 to U+02FF, but the soft hyphen) take one cell each in
+# every terminal: a string of them alone is as wide as it is long, and measuring it takes
+# no table. Anything else (CJK, emoji, combining marks, controls) is measured by Rich.
+_NOT_ONE_CELL = re.compile("[^\x20-\x7e\xa0-\xac\xae-\u02ff]")
+
+
+def cells(plain: str) -> int:
+    """The width of `plain` in terminal cells."""
+    if plain.isascii() and plain.isprintable():
+        return len(plain)
+    return cell_len(plain) if _NOT_ONE_CELL.search(plain) else len(plain)
+
 
 def width_of(value: str | Text) -> int:
-    return value.cell_len if isinstance(value, Text) else cell_len(value)
+    return cells(value.plain if isinstance(value, Text) else value)
 
 
 def as_text(value: str | Text) -> Text:
     """Record text as inert Text (control characters escaped, no markup read)."""
     if isinstance(value, Text):
         return value
-    from .output import text
-
-    return text(value)
+    return Text(inert(value))
 
 
 def _cut_at(plain: str, width: int) -> int:
@@ -37,11 +53,14 @@ def _cut_at(plain: str, width: int) -> int:
     that no word is shown in part."""
     room = width - 1
     used = end = 0
-    for i, char in enumerate(plain):
-        used += cell_len(char)
-        if used > room:
-            break
-        end = i + 1
+    if not _NOT_ONE_CELL.search(plain):
+        end = min(len(plain), max(room, 0))
+    else:
+        for i, char in enumerate(plain):
+            used += cell_len(char)
+            if used > room:
+                break
+            end = i + 1
     if end < len(plain) and not plain[end].isspace():
         space = plain.rfind(" ", 0, end)
         hyphen = plain.rfind("-", 1, end)
@@ -51,8 +70,9 @@ def _cut_at(plain: str, width: int) -> int:
 
 def cut(value: str | Text, width: int) -> Text:
     """`value` in at most `width` cells: whole, or cut after a word with an ellipsis."""
-    value = as_text(value)
-    if value.cell_len <= width:
+    if isinstance(value, str):
+        return Text(cut_plain(inert(value), width))
+    if width_of(value) <= width:
         return value
     if width <= 0:
         return Text()
@@ -62,29 +82,48 @@ def cut(value: str | Text, width: int) -> Text:
     return out
 
 
+def cut_plain(plain: str, width: int) -> str:
+    """`cut` for text without styles (already inert): the same cut, as a string."""
+    if cells(plain) <= width:
+        return plain
+    if width <= 0:
+        return ""
+    return plain[: _cut_at(plain, width)] + ELLIPSIS
+
+
 def wrap(value: str | Text, width: int) -> list[Text]:
     """`value` as lines of at most `width` cells, broken between words only; a single word
     wider than the line is cut with an ellipsis rather than split, except a web address,
     which is never cut (a reader copies it)."""
-    value = as_text(value)
-    lines: list[Text] = []
-    plain = value.plain
-    pos = 0
-    words: list[tuple[int, int]] = []
-    while pos < len(plain):
-        while pos < len(plain) and plain[pos].isspace():
-            pos += 1
-        start = pos
-        while pos < len(plain) and not plain[pos].isspace():
-            pos += 1
-        if pos > start:
-            words.append((start, pos))
+    if isinstance(value, str):
+        return [Text(line) for line in wrap_plain(value, width)]
+    lines = [_join(value, line) for line in _fill(value.plain, width)]
+    # A web address is copied whole: it keeps a line of its own, however wide.
+    return [line if "://" in line.plain else cut(line, width) for line in lines] or [Text()]
+
+
+def wrap_plain(value: str, width: int) -> list[str]:
+    """`wrap` for text without styles: the same lines, inert, as strings."""
+    plain = inert(value)
+    # Without styles, each line is its words joined by single spaces.
+    lines = [" ".join(plain[start:end] for start, end in line) for line in _fill(plain, width)]
+    return [line if "://" in line else cut_plain(line, width) for line in lines] or [""]
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _fill(plain: str, width: int) -> list[list[tuple[int, int]]]:
+    """The words of `plain` (as positions) on lines of at most `width` cells, one space
+    apart; a word wider than a line is alone on its line."""
+    lines: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     used = 0
-    for start, end in words:
-        size = cell_len(plain[start:end])
+    for word in _WORD.finditer(plain):
+        start, end = word.span()
+        size = cells(word[0])
         if current and used + 1 + size > width:
-            lines.append(_join(value, current))
+            lines.append(current)
             current, used = [], 0
         if not current:
             current, used = [(start, end)], size
@@ -92,9 +131,8 @@ def wrap(value: str | Text, width: int) -> list[Text]:
             current.append((start, end))
             used += 1 + size
     if current:
-        lines.append(_join(value, current))
-    # A web address is copied whole: it keeps a line of its own, however wide.
-    return [line if "://" in line.plain else cut(line, width) for line in lines] or [Text()]
+        lines.append(current)
+    return lines
 
 
 def _join(value: Text, words: list[tuple[int, int]]) -> Text:
@@ -153,9 +191,16 @@ class Column:
     align_right: bool = False
     overflow: bool = False
     shown_width: int = field(default=0, init=False)
+    _widths: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def widths(self) -> list[int]:
+        """The width of each cell as given, measured once."""
+        if self._widths is None:
+            self._widths = list(map(width_of, self.cells))
+        return self._widths
 
     def natural_width(self) -> int:
-        widths = sorted(width_of(c) for c in self.cells)
+        widths = sorted(self.widths())
         if self.overflow and widths:
             # As wide as the cells near the typical one; a cell far wider overflows its row.
             median = widths[len(widths) // 2]
@@ -200,15 +245,25 @@ def plan(columns: Sequence[Column], width: int) -> list[Column]:
 
 
 def render_rows(columns: Sequence[Column], width: int, *, header: bool = True) -> list[Text]:
+    """`table_lines`, every line as Text (for views that go on styling them)."""
+    lines = table_lines(columns, width, header=header)
+    return [Text(line) if isinstance(line, str) else line for line in lines]
+
+
+def table_lines(columns: Sequence[Column], width: int, *, header: bool = True) -> list[Line]:
     """The rows of `columns` fitted to `width`, a header line first when asked.
 
     No line is wider than `width`: where an overflowing cell pushes its row, the row's elastic
     cell is cut shorter, and cells that no longer fit at all are left off that row.
+
+    The plan is made once, from widths measured once; each row is then laid out from the
+    widths of its own cells, and is a plain string unless a cell has styles, so a long table
+    costs a few microseconds a row.
     """
     shown = plan(columns, width)
     if not shown:
         return []
-    lines: list[Text] = []
+    lines: list[Line] = []
     if header:
         line = Text()
         for i, column in enumerate(shown):
@@ -216,31 +271,87 @@ def render_rows(columns: Sequence[Column], width: int, *, header: bool = True) -
                 line.append(GAP)
             line.append(column.header.ljust(column.shown_width), style="bold")
         lines.append(_rstrip(line))
+    laid = [_Laid.of(column) for column in shown]
     for row in range(len(shown[0].cells)):
+        pieces = _place(laid, row, width)
+        plain = [piece for piece in pieces if isinstance(piece, str)]
+        if len(plain) == len(pieces):  # no styles: the line is one string
+            lines.append("".join(plain).rstrip())
+            continue
         line = Text()
-        excess = sum(max(width_of(c.cells[row]) - c.shown_width, 0) for c in shown if c.overflow)
-        for i, column in enumerate(shown):
-            cell = as_text(column.cells[row])
-            room = column.shown_width
-            if column.elastic:
-                room = max(room - excess, 0)
-                excess -= column.shown_width - room
-            elif not column.overflow and line.cell_len + len(GAP) * bool(i) + room > width:
-                break
-            cell = cut(cell, room) if column.elastic else cell
-            if not cell.cell_len and column.elastic:
-                continue
-            if i:
-                line.append(GAP)
-            pad = max(room - cell.cell_len, 0)
-            if column.align_right:
-                line.append(" " * pad)
-                line.append_text(cell)
+        for piece in pieces:
+            if isinstance(piece, str):
+                line.append(piece)
             else:
-                line.append_text(cell)
-                line.append(" " * pad)
+                line.append_text(piece)
         lines.append(_rstrip(line))
     return lines
+
+
+@dataclass
+class _Laid:
+    """A column being laid out: its cells as shown (inert) and their widths."""
+
+    column: Column
+    cells: list[str | Text]
+    sizes: list[int]
+    pushes: list[int]  # how far each cell overflows the column (overflow columns only)
+    joins: bool  # a cell holds a joiner, which Rich measures with what precedes it
+
+    @classmethod
+    def of(cls, column: Column) -> _Laid:
+        given = column.widths()
+        shown = [inert(cell) if isinstance(cell, str) else cell for cell in column.cells]
+        # inert() gives back the very string when there is nothing to escape.
+        sizes = [
+            size if cell is before else width_of(cell)
+            for cell, before, size in zip(shown, column.cells, given, strict=True)
+        ]
+        plain = "".join(_plain(cell) for cell in shown)
+        pushes = [max(size - column.shown_width, 0) for size in given] if column.overflow else []
+        return cls(column, shown, sizes, pushes, "\u200d" in plain or "\ufe0f" in plain)
+
+
+def _place(laid: Sequence[_Laid], row: int, width: int) -> list[str | Text]:
+    """One row as the pieces of its line: its cells as they are shown (inert, the elastic
+    one cut), the gaps between them and the padding that aligns them.
+
+    Where the row's overflowing cells push it, its elastic cell gives way; a cell that would
+    cross `width` ends the row.
+    """
+    excess = sum(c.pushes[row] for c in laid if c.pushes)
+    pieces: list[str | Text] = []
+    used = 0  # the width of the line so far
+    exact = True  # no joiner so far, so the line is as wide as its pieces together
+    for i, c in enumerate(laid):
+        column = c.column
+        cell = c.cells[row]
+        size = c.sizes[row]
+        room = column.shown_width
+        if column.elastic:
+            room = max(room - excess, 0)
+            excess -= column.shown_width - room
+            if size > room:
+                cell = cut_plain(cell, room) if isinstance(cell, str) else cut(cell, room)
+                size = cells(_plain(cell))
+            if not size:
+                continue
+        elif not column.overflow:
+            if not exact:  # a joiner: measure the line as a whole, as Rich does
+                used = cell_len("".join(_plain(piece) for piece in pieces))
+            if used + len(GAP) * bool(i) + room > width:
+                break
+        if i:
+            pieces.append(GAP)
+        pad = " " * max(room - size, 0)
+        pieces += (pad, cell) if column.align_right else (cell, pad)
+        used += len(GAP) * bool(i) + size + len(pad)
+        exact = exact and not c.joins
+    return pieces
+
+
+def _plain(piece: str | Text) -> str:
+    return piece if isinstance(piece, str) else piece.plain
 
 
 def _rstrip(line: Text) -> Text:

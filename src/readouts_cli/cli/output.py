@@ -33,6 +33,8 @@ class Format(StrEnum):
 
 def inert(text: str) -> str:
     """`text` with every control character replaced by a visible escape such as `\\x1b`."""
+    if text.isprintable():  # no control character is printable: most text is done here
+        return text
     return _UNSAFE.sub(
         lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text
     )
@@ -202,8 +204,10 @@ def print_renderable(renderable: RenderableType) -> None:
 def print_lines(lines: Iterable[Text | str]) -> None:
     """Lines already fitted to the width (see cells): printed as they are, never wrapped.
 
-    Without colour (piped, NO_COLOR) the lines are plain text and go out in one write; at a
-    terminal Rich renders them in one pass. Either way the time grows with the lines only.
+    A line given as a string is plain text, already inert. Without colour (piped, NO_COLOR)
+    every line goes out as its plain text, in one write; at a terminal Rich renders the
+    lines with styles (and those with tabs, which it expands), and plain lines go out as
+    Rich would write them. Either way the time grows with the lines only.
     """
     out = console()
     if out.no_color or not out.is_terminal:
@@ -213,8 +217,23 @@ def print_lines(lines: Iterable[Text | str]) -> None:
         return
     from rich.text import Text
 
-    block = Text("\n").join(Text(line) if isinstance(line, str) else line for line in lines)
-    out.print(block, soft_wrap=True, crop=False)
+    plain: list[str] = []
+    styled: list[Text] = []
+    lines = list(lines) or [Text()]  # as Rich prints no lines: one empty line
+    for line in lines:
+        if isinstance(line, str) and "\t" not in line:
+            if styled:
+                out.print(Text("\n").join(styled), soft_wrap=True, crop=False)
+                styled.clear()
+            plain.append(line + "\n")
+        else:
+            if plain:
+                sys.stdout.write("".join(plain))
+                plain.clear()
+            styled.append(Text(line) if isinstance(line, str) else line)
+    if styled:
+        out.print(Text("\n").join(styled), soft_wrap=True, crop=False)
+    sys.stdout.write("".join(plain))
 
 
 def width() -> int:

@@ -12,9 +12,8 @@ from ..options import FilterOptions, FormatOpt, with_filters
 from ..output import Format
 
 if TYPE_CHECKING:
-    from rich.text import Text
-
     from ...ledger import Entry, StatedTotal, Total, Verdict
+    from ..cells import Line
 
 CSV_COLUMNS = (
     "id",
@@ -186,7 +185,7 @@ def print_ledger(ledger: Ledger, *, totals_only: bool = False) -> None:
     print_lines(ledger_lines(ledger, width(), items=not totals_only))
 
 
-def ledger_lines(ledger: Ledger, width: int, *, items: bool = True) -> list[Text]:
+def ledger_lines(ledger: Ledger, width: int, *, items: bool = True) -> list[Line]:
     """The ledger for people: each item on a line of its own (citation, parties, amount),
     its description wrapped under it; then the totals, what they leave out, and the stated
     running totals beside the counted sums. Without `items`, the totals alone (the items
@@ -194,13 +193,13 @@ def ledger_lines(ledger: Ledger, width: int, *, items: bool = True) -> list[Text
     from rich.text import Text
 
     from ...ledger import amount_text, format_amount, parties
-    from ..cells import Column, heading, render_rows, wrap
+    from ..cells import Column, heading, render_rows, table_lines, wrap, wrap_plain
     from ..values import citation
 
     prose = min(width, 100)
-    lines: list[Text] = []
+    lines: list[Line] = []
     if items and ledger.entries:
-        head = render_rows(
+        head = table_lines(
             [
                 Column(
                     "CITE",
@@ -224,7 +223,7 @@ def ledger_lines(ledger: Ledger, width: int, *, items: bool = True) -> list[Text
             width,
         )
         lines.append(head[0])
-        shown = "FROM → TO" in head[0].plain  # else the description names the parties
+        shown = "FROM → TO" in str(head[0])  # else the description names the parties
         for entry, line in zip(ledger.entries, head[1:], strict=True):
             item = entry.item
             facts = [str(item.category), str(item.status)]
@@ -239,7 +238,7 @@ def ledger_lines(ledger: Ledger, width: int, *, items: bool = True) -> list[Text
             facts.append(verdict_text(ledger.verdicts[entry.key]))
             lines.append(line)
             lines.extend(
-                Text("    ") + part for part in wrap(f"{item.what} ({'; '.join(facts)})", prose - 4)
+                "    " + part for part in wrap_plain(f"{item.what} ({'; '.join(facts)})", prose - 4)
             )
     if items:
         lines.append(Text())

@@ -11,10 +11,9 @@ from ..options import FilterOptions, FormatOpt, with_filters
 from ..output import Format
 
 if TYPE_CHECKING:
-    from rich.text import Text
-
     from ...corpus import Record
     from ...people.matching import Roster
+    from ..cells import Line
 
 COLUMNS = (
     "id",
@@ -102,7 +101,7 @@ def csv_row(record: Record) -> list[object]:
     ]
 
 
-def timeline(records: Sequence[Record], roster: Roster, width: int) -> list[Text]:
+def timeline(records: Sequence[Record], roster: Roster, width: int) -> list[Line]:
     """One line per meeting, fitted to `width`: the id (it starts with the date), the local
     time and Japan time, the principals by family name, the kind and the title, cut.
 
@@ -110,7 +109,7 @@ def timeline(records: Sequence[Record], roster: Roster, width: int) -> list[Text
     dropped, then the principals (the id names them too), and the title is cut; the id and
     the times are never cut. Where a meeting shown has several accounts, `ACC` says how many.
     """
-    from ..cells import Column, kind_column, render_rows, title_column
+    from ..cells import Column, kind_column, table_lines, title_column
     from ..values import jst_time, local_time, principals
 
     def names(record: Record) -> str:
@@ -134,4 +133,4 @@ def timeline(records: Sequence[Record], roster: Roster, width: int) -> list[Text
         # How many accounts a meeting has, where any shown has more than one (blank for one).
         cells = [str(n) if n > 1 else "" for n in accounts]
         columns.insert(3, Column("ACC", cells, priority=2, align_right=True))
-    return render_rows(columns, width)
+    return table_lines(columns, width)

@@ -1,0 +1,83 @@
+"""The fast paths of cells and output: plain rows laid out without Rich measuring each cell
+must be the rows Rich would have given, in width and at a terminal."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.text import Text
+
+from readouts_cli.cli.cells import Column, cells, render_rows, table_lines, wrap, wrap_plain
+from readouts_cli.cli.output import console, print_lines
+
+# Letters, wide characters, a joiner and a variation selector (which Rich measures with the
+# character before them), combining marks, tabs and control characters.
+ODD = st.text(
+    st.sampled_from(list("ab -é—…日本👩") + ["\u200d", "\ufe0f", "\u0301", "\t", "\x1b", "\u00ad"]),
+    max_size=30,
+)
+
+
+@given(ODD)
+def test_a_string_is_as_wide_as_rich_measures_it(value: str) -> None:
+    assert cells(value) == cell_len(value)
+
+
+def test_every_character_measured_by_its_length_is_one_cell_wide() -> None:
+    # The fast path takes these as one cell each without asking Rich: so must Rich.
+    one_cell = [chr(c) for c in range(0x300) if cells(chr(c)) == 1]
+    assert "a" in one_cell and "é" in one_cell and "\x1b" not in one_cell
+    assert all(cell_len(c) == 1 for c in one_cell)
+
+
+def columns(rows: list[list[str]], styled: bool) -> list[Column]:
+    cell = Text if styled else str
+    return [
+        Column("ID", [cell(r[0]) for r in rows], overflow=True),
+        Column("WHEN", [cell(r[1]) for r in rows], priority=1),
+        Column("N", [cell(r[2]) for r in rows], priority=2, align_right=True),
+        Column("TITLE", [cell(r[3]) for r in rows], priority=3, elastic=True, min_width=5),
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(ODD, min_size=4, max_size=4), max_size=6), st.integers(8, 60))
+def test_plain_cells_are_laid_out_as_unstyled_text_is(rows: list[list[str]], width: int) -> None:
+    # Text cells are taken as they are; strings are shown inert first, so compare the two
+    # on strings that need no escaping.
+    rows = [[c.replace("\x1b", "") for c in row] for row in rows]
+    plain = [str(line) for line in table_lines(columns(rows, styled=False), width)]
+    as_text = [line.plain for line in render_rows(columns(rows, styled=True), width)]
+    assert plain == as_text
+
+
+@given(ODD, st.integers(1, 40))
+def test_plain_text_wraps_as_text_does(value: str, width: int) -> None:
+    assert wrap_plain(value, width) == [line.plain for line in wrap(value, width)]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [],
+        ["plain", "two  spaces"],
+        [Text("bold", style="bold"), "plain", "tab\there", Text(""), "after"],
+        ["first", Text("a ") + Text("b", style="reverse"), "last"],
+    ],
+)
+def test_at_a_terminal_plain_lines_go_out_as_rich_writes_them(
+    lines: list[Text | str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    print_lines(lines)
+    shown = capsys.readouterr().out
+    expected = io.StringIO()
+    rich = console(expected)
+    assert rich.is_terminal and not rich.no_color
+    block = Text("\n").join(Text(line) if isinstance(line, str) else line for line in lines)
+    rich.print(block, soft_wrap=True, crop=False)
+    assert shown == expected.getvalue()
