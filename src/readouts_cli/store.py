@@ -18,6 +18,7 @@ from typing import Literal, NamedTuple
 from .corpus import Corpus, Record, load_corpus
 from .errors import Problem
 from .filters import Filters
+from .model import zone
 from .search import Hit, search
 from .textfold import fold
 
@@ -39,6 +40,38 @@ class LineUp(NamedTuple):
     path: Path
     date: dt.date
     seats: list[Seat]
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What a one-line view shows of a meeting (`list`, `show` of a month), read without
+    building its record: a row only printed needs no validated model."""
+
+    id: str
+    date: dt.date
+    time: dt.time | None
+    timezone: str | None
+    kind: str
+    title: str
+    participants: Sequence[Seat]
+    accounts: int  # how many accounts tell the meeting (1: the record's own only)
+
+    @classmethod
+    def of(cls, record: Record) -> Glance:
+        m = record.meeting
+        seats = [Seat(p.name, p.country, p.title) for p in m.participants]
+        return cls(
+            record.id, m.date, m.time, m.timezone, str(m.kind), m.title, seats, len(m.told())
+        )
+
+    def start_in(self, key: str) -> dt.datetime | None:
+        """The start in zone `key`, as Meeting.start_in gives it."""
+        if self.time is None or self.timezone is None:
+            return None
+        here, there = zone(self.timezone), zone(key)
+        if here is None or there is None:
+            return None
+        return dt.datetime.combine(self.date, self.time, tzinfo=here).astimezone(there)
 
 
 class Store(ABC):
@@ -87,6 +120,11 @@ class Store(ABC):
         """The valid records with at least one item in `section`, chronological: what the
         ledgers read, however many records have none."""
         return [r for r in self.all() if r.meeting.has(section)]
+
+    def glances(self, filters: Filters) -> list[Glance]:
+        """What a one-line view shows of each matching meeting, chronological (with a
+        limit, the most recent N)."""
+        return [Glance.of(r) for r in self.select(filters)]
 
     def line_ups(self, filters: Filters) -> list[LineUp]:
         """The line-up of each matching meeting that has participants (the limit ignored),

@@ -144,10 +144,20 @@ def test_every_command_answers_the_same_with_and_without_the_index(args: list[st
 
 @pytest.mark.parametrize(
     "args",
-    [["list", "--format", "json"], ["aid"], ["condolences", "--format", "csv"], ["check"]],
+    [
+        ["list", "--format", "json"],
+        ["list"],
+        ["list", "-n", "5", "-c", "UA"],
+        ["show", "2022"],
+        ["aid"],
+        ["condolences", "--format", "csv"],
+        ["check"],
+    ],
     ids=" ".join,
 )
-@pytest.mark.parametrize("root", [LEDGER, SHIPPED], ids=["ledger", "shipped"])
+@pytest.mark.parametrize(
+    "root", [LEDGER, SHIPPED, FIXTURES / "accounts"], ids=["ledger", "shipped", "accounts"]
+)
 def test_other_corpora_answer_the_same(root: Path, args: list[str]) -> None:
     both(root, *args)
 

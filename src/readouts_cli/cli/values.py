@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..corpus import Record
 from ..model import JST, Meeting
 
+if TYPE_CHECKING:
+    from ..store import Glance
 
-def local_time(meeting: Meeting) -> str:
+
+def local_time(meeting: Meeting | Glance) -> str:
     return meeting.time.strftime("%H:%M") if meeting.time else ""
 
 
-def jst_time(meeting: Meeting, *, dated: bool = False) -> str:
+def jst_time(meeting: Meeting | Glance, *, dated: bool = False) -> str:
     """Japan time of the start; when Japan is on another date, that date (or the day offset)."""
     start = meeting.start_in(JST)
     if start is None:
@@ -45,7 +48,7 @@ def participant_names(meeting: Meeting, *, countries: bool = False, separator: s
     )
 
 
-def principals(meeting: Meeting) -> list[str]:
+def principals(meeting: Meeting | Glance) -> list[str]:
     """The names of the meeting's principals: the first participant from each country (the
     delegations behind them left out); where no participant has a country, the first two."""
     seen: set[str] = set()

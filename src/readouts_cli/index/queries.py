@@ -21,7 +21,7 @@ from ..errors import Problem
 from ..filters import Filters
 from ..model import Meeting
 from ..search import Hit, search
-from ..store import FileStore, LineUp, Seat, Section, Store, count_tags
+from ..store import FileStore, Glance, LineUp, Seat, Section, Store, count_tags
 from .location import discard, is_corrupt
 from .schema import _ORDER, _ORDER_DESC, _RECORD_COLUMNS, MAX_SQL_NAMES
 
@@ -176,6 +176,45 @@ class IndexedStore(Store):
                 lambda _: False,
             )
         return self._json_exact
+
+    def glances(self, filters: Filters) -> list[Glance]:
+        if not _exact(filters) or not self._json_reads_exactly():
+            return super().glances(filters)
+        # Read out of the stored documents by SQLite: no record is built for a row that is
+        # only printed.
+        return self._answer(lambda: self._glances(filters), lambda s: s.glances(filters))
+
+    def _glances(self, filters: Filters) -> list[Glance]:
+        if filters.limit is not None and filters.limit <= 0:
+            return []
+        where, params = _narrow(filters)
+        newest_first = filters.limit is not None
+        limit = f" LIMIT {int(filters.limit)}" if filters.limit is not None else ""
+        rows = self._conn.execute(
+            "SELECT r.id, r.date, json_extract(d.doc, '$.time'),"
+            " json_extract(d.doc, '$.timezone'), r.kind, json_extract(d.doc, '$.title'),"
+            " json_extract(d.doc, '$.participants'),"
+            " coalesce(json_array_length(d.doc, '$.accounts'), 0)"
+            " FROM records r JOIN docs d ON d.file = r.file"
+            f" WHERE {where} {_ORDER_DESC if newest_first else _ORDER}{limit}",
+            params,
+        )
+        found = [
+            Glance(
+                record_id,
+                dt.date.fromisoformat(date),
+                dt.time.fromisoformat(time) if time else None,
+                timezone,
+                kind,
+                title,
+                [Seat(p["name"], p.get("country"), p.get("title")) for p in json.loads(seats)],
+                accounts + 1,
+            )
+            for record_id, date, time, timezone, kind, title, seats, accounts in rows
+        ]
+        if newest_first:
+            found.reverse()
+        return found
 
     def line_ups(self, filters: Filters) -> list[LineUp]:
         if not _exact(filters) or not self._json_reads_exactly():

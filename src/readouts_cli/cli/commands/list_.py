@@ -13,6 +13,7 @@ from ..output import Format
 if TYPE_CHECKING:
     from ...corpus import Record
     from ...people.matching import Roster
+    from ...store import Glance
     from ..cells import Line
 
 COLUMNS = (
@@ -52,24 +53,27 @@ def run(
 
     store = load(ctx)
     chosen = filters.filters(ctx, store)
-    records = store.select(chosen)
-    if not records:
-        say("no meetings match")
-        if fmt is Format.TABLE:
+    if fmt is Format.TABLE:
+        # The timeline prints a few fields of each meeting: no record is built for it.
+        glances = store.glances(chosen)
+        if not glances:
+            say("no meetings match")
             return
-
-    def table() -> None:
         from ..context import open_roster
         from ..output import print_lines, width
 
-        print_lines(timeline(records, open_roster(ctx), width()))
+        print_lines(timeline(glances, open_roster(ctx), width()))
+        return
+    records = store.select(chosen)
+    if not records:
+        say("no meetings match")
 
     def csv_rows() -> tuple[tuple[str, ...], list[list[object]]]:
         return COLUMNS, [csv_row(r) for r in records]
 
     emit(
         fmt,
-        table=table,
+        table=lambda: None,
         json_document=lambda: [record_document(r) for r in records],
         csv_rows=csv_rows,
     )
@@ -101,7 +105,7 @@ def csv_row(record: Record) -> list[object]:
     ]
 
 
-def timeline(records: Sequence[Record], roster: Roster, width: int) -> list[Line]:
+def timeline(meetings: Sequence[Glance], roster: Roster, width: int) -> list[Line]:
     """One line per meeting, fitted to `width`: the id (it starts with the date), the local
     time and Japan time, the principals by family name, the kind and the title, cut.
 
@@ -112,20 +116,20 @@ def timeline(records: Sequence[Record], roster: Roster, width: int) -> list[Line
     from ..cells import Column, kind_column, table_lines, title_column
     from ..values import jst_time, local_time, principals
 
-    def names(record: Record) -> str:
-        shown = [roster.surname(name) for name in principals(record.meeting)]
+    def names(meeting: Glance) -> str:
+        shown = [roster.surname(name) for name in principals(meeting)]
         return ", ".join(shown[:3]) + (f" +{len(shown) - 3}" if len(shown) > 3 else "")
 
-    kinds = [str(r.meeting.kind) for r in records]
-    titles = [r.meeting.title for r in records]
-    accounts = [len(r.meeting.accounts) + 1 for r in records]
+    kinds = [m.kind for m in meetings]
+    titles = [m.title for m in meetings]
+    accounts = [m.accounts for m in meetings]
     several = max(accounts, default=1) > 1
     columns = [
-        Column("ID", [r.id for r in records], priority=0, overflow=True),
-        Column("LOCAL", [local_time(r.meeting) for r in records], priority=1),
-        Column("JST", [jst_time(r.meeting) for r in records], priority=2),
+        Column("ID", [m.id for m in meetings], priority=0, overflow=True),
+        Column("LOCAL", [local_time(m) for m in meetings], priority=1),
+        Column("JST", [jst_time(m) for m in meetings], priority=2),
         kind_column(kinds, priority=5),
-        Column("WITH", [names(r) for r in records], priority=4),
+        Column("WITH", [names(m) for m in meetings], priority=4),
         # The ACC column's five cells come out of the title's room, so it shows at 80 columns.
         title_column(titles, priority=3, min_width=25 if several else 30),
     ]

@@ -48,6 +48,15 @@ def run(
     if period:
         from ...filters import Filters
 
+        if fmt is Format.TABLE:
+            # A month or year is a timeline: a few fields a meeting, no record built.
+            glances = store.glances(Filters.build(on=key))
+            if glances:
+                from ..context import open_roster
+                from .list_ import timeline
+
+                print_lines(timeline(glances, open_roster(ctx), width()))
+                return
         records = store.select(Filters.build(on=key))
         if not records:
             from ...errors import NotFoundError
@@ -57,12 +66,6 @@ def run(
         records = find_meetings_or_say_which(store, key)
 
     def table() -> None:
-        if period:
-            from ..context import open_roster
-            from .list_ import timeline
-
-            print_lines(timeline(records, open_roster(ctx), width()))
-            return
         lines: list[Text] = []
         for index, record in enumerate(records):
             if index:
