@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -72,6 +72,13 @@ class Glance:
         if here is None or there is None:
             return None
         return dt.datetime.combine(self.date, self.time, tzinfo=here).astimezone(there)
+
+
+class Finding(NamedTuple):
+    """A problem a check found in a record, and how it counts: "error" or "warning"."""
+
+    kind: str
+    problem: Problem
 
 
 class Store(ABC):
@@ -138,6 +145,24 @@ class Store(ABC):
             for r in self.select(replace(filters, limit=None))
             if r.meeting.participants
         ]
+
+    def checked(self, against: str, check: Callable[[LineUp], list[Finding]]) -> list[Finding]:
+        """What `check` finds in the line-up of each meeting that has participants, in order.
+
+        `against` is a digest of everything `check` reads besides the record (people.toml,
+        the rules). A store that can (the index) remembers the findings of each record against
+        it, and checks again only the records new or changed since, or every record when
+        `against` changes.
+        """
+        return [found for line_up in self.line_ups(Filters()) for found in check(line_up)]
+
+    def checked_having(
+        self, section: Section, check: Callable[[list[Record]], list[Problem]]
+    ) -> list[Problem]:
+        """What `check` finds in the records `having` items in `section`, which must be all it
+        reads. A store that can (the index) remembers the answer for as long as those records
+        stay as they are."""
+        return check(self.having(section))
 
     def known_tags(self) -> set[str]:
         """Every tag in the corpus, folded."""

@@ -686,3 +686,76 @@ def test_people_and_tags_read_out_of_the_index_are_the_file_store_s(
         assert indexed.tag_counts(filters) == files.tag_counts(filters)
     if nul:
         assert ("A\x001", 1) in indexed.tag_counts(Filters())
+
+
+# -- check remembers what it found --------------------------------------------------------------
+
+
+def _settled(*paths: Path) -> None:
+    """Files written a while ago: the index trusts their stamps (and so may remember)."""
+    old = time.time() - 3600
+    for path in paths:
+        os.utime(path, (old, old))
+
+
+def test_check_remembers_what_it_found_and_checks_again_only_what_changed(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readouts_cli import ledger
+    from readouts_cli.people import crosscheck
+
+    shutil.copytree(LEDGER / "meetings", corpus / "meetings", dirs_exist_ok=True)
+    _settled(*corpus.rglob("*.toml"))
+    checked: list[Path] = []
+    ledgers: list[int] = []
+    real_check, real_ledger = crosscheck.check_line_up, ledger.double_counting
+    monkeypatch.setattr(
+        crosscheck,
+        "check_line_up",
+        lambda line_up, *a, **k: checked.append(line_up.path) or real_check(line_up, *a, **k),
+    )
+    monkeypatch.setattr(ledger, "double_counting", lambda r: ledgers.append(1) or real_ledger(r))
+
+    def check(*args: str) -> Result:
+        checked.clear()
+        ledgers.clear()
+        result = run("--data", str(corpus), "check", *args)
+        files = run("--data", str(corpus), "--no-cache", "check", *args)
+        assert (result.code, result.out, result.err) == (files.code, files.out, files.err)
+        checked.clear()  # what the file store checked does not count
+        ledgers.clear()
+        return run("--data", str(corpus), "check", *args)
+
+    first = check()
+    assert first.code == 0 and not checked and not ledgers  # remembered by the first run
+
+    # A title that people.toml contradicts: that record alone is checked again.
+    record = corpus / KULEBA
+    text = record.read_text(encoding="utf-8").replace(
+        'title = "Minister for Foreign Affairs"', 'title = "Gardener"', 1
+    )
+    record.write_text(text, "utf-8")
+    _settled(record)
+    run("--data", str(corpus), "check")
+    assert checked == [record] and not ledgers  # it has no aid: the ledger holds
+    assert "'Gardener', but people.toml has Kamikawa Yoko" in check().err
+
+    # people.toml changed: every record is checked again; --strict, as another question, too.
+    people = corpus / "people.toml"
+    people.write_text(people.read_text("utf-8").replace("Kamikawa Yoko", "Kamikawa Y."), "utf-8")
+    result = run("--data", str(corpus), "check")
+    assert len(checked) == 7 and not ledgers
+    assert check().err == result.err
+    assert check("--strict").code == 1
+    assert not checked
+
+    # An aid record copied under another id: the ledger is read again, and says so.
+    alpha = corpus / "meetings/2022/2022-03-01-alpha-beta.toml"
+    copy = corpus / "meetings/2022/2022-03-02-alpha-beta.toml"
+    copy.write_text(alpha.read_text("utf-8").replace("2022-03-01", "2022-03-02"), "utf-8")
+    _settled(copy)
+    run("--data", str(corpus), "check")
+    assert ledgers == [1]
+    assert "from JP again, as in 2022-03-01-alpha-beta" in check().err
+    copy.unlink()
+    assert "again, as in" not in check().err

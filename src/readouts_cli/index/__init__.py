@@ -4,9 +4,11 @@ The TOML files stay the only source of truth. The index lives in the user's cach
 database per data folder, and holds for every file under meetings/ its path, modification
 time and identity (size, change time, inode, device) and
 what loading it gave: its problems, or the validated record as JSON with the columns filters
-narrow on and its folded searchable text. Each command walks meetings/ once; when anything
-differs from the index it parses only new and changed files and drops deleted ones, in one
-write transaction, so two commands at once never see or leave half an update.
+narrow on and its folded searchable text; and what `check` found in each record against
+people.toml, and in the aid ledger, for as long as those hold. Each command walks meetings/
+once; when anything differs from the index it parses only new and changed files and drops
+deleted ones, in one write transaction, so two commands at once never see or leave half an
+update.
 
 SQL only narrows: the file store's own checks (`Filters.matches`, `search.search`) decide on
 the candidate records, so an answer cannot drift from reading the files. Search narrows with a

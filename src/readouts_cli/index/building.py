@@ -254,6 +254,7 @@ class _Writer:
             run("DELETE FROM participants WHERE record = ?", self.dropped)
             run("DELETE FROM tags WHERE record = ?", self.dropped)
             run("DELETE FROM texts WHERE file = ?", self.dropped)
+            run("DELETE FROM checks WHERE file = ?", self.dropped)
             run("DELETE FROM files WHERE file = ?", self.dropped)
         run(
             "INSERT INTO files (file, folder, path, mtime_ns, identity, problems) "

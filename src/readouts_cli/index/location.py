@@ -97,10 +97,10 @@ def discard(path: Path) -> None:
         remove_quietly(path)
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, timeout: float = BUSY_TIMEOUT) -> sqlite3.Connection:
     """A connection to an existing index (never creating one: `build` does, in one piece)."""
     uri = path.absolute().as_uri() + "?mode=rw"
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+    conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")

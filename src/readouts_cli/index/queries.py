@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import itertools
 import json
 import operator
@@ -21,9 +22,9 @@ from ..errors import Problem
 from ..filters import Filters
 from ..model import Meeting
 from ..search import Hit, search
-from ..store import FileStore, Glance, LineUp, Seat, Section, Store, count_tags
-from .location import discard, is_corrupt
-from .schema import _ORDER, _ORDER_DESC, _RECORD_COLUMNS, MAX_SQL_NAMES
+from ..store import FileStore, Finding, Glance, LineUp, Seat, Section, Store, count_tags
+from .location import connect, discard, is_corrupt
+from .schema import _ORDER, _ORDER_DESC, _RECORD_COLUMNS, MAX_SQL_NAMES, REMEMBER_TIMEOUT
 
 if TYPE_CHECKING:
     pass
@@ -223,30 +224,196 @@ class IndexedStore(Store):
         return self._answer(lambda: self._line_ups(filters), lambda s: s.line_ups(filters))
 
     def _line_ups(self, filters: Filters) -> list[LineUp]:
-        found: list[LineUp] = []
-        for rows in self._items(
+        return [line_up for _, line_up in self._file_line_ups(filters)]
+
+    def _file_line_ups(
+        self, filters: Filters, only: Sequence[int] | None = None
+    ) -> list[tuple[int, LineUp]]:
+        """The line-ups, each with its record's file (row); `only` those files, if given."""
+        found: list[tuple[int, LineUp]] = []
+        for file, rows in self._items(
             "participants",
             "f.path, r.date, json_extract(i.value, '$.name'),"
             " json_extract(i.value, '$.country'), json_extract(i.value, '$.title')",
             filters,
+            only,
         ):
             path, date = rows[0][:2]
             seats = [Seat(*row[2:]) for row in rows]
-            found.append(LineUp(self.meetings / path, dt.date.fromisoformat(date), seats))
+            found.append((file, LineUp(self.meetings / path, dt.date.fromisoformat(date), seats)))
         return found
 
-    def _items(self, section: str, columns: str, filters: Filters) -> Iterator[list[Any]]:
+    def _items(
+        self, section: str, columns: str, filters: Filters, only: Sequence[int] | None = None
+    ) -> Iterator[tuple[int, list[Any]]]:
         """`columns` of each item of `section` (an array in the stored document, `i` in SQL) of
-        the matching records, one list of rows per record that has items, in order."""
+        the matching records (`only` those files, if given), one list of rows per record that
+        has items, with the record's file, in order."""
         where, params = _narrow(filters)
+        if only is not None:
+            where += " AND r.file IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(only)))
         rows = self._conn.execute(
             f"SELECT r.file, {columns} FROM records r JOIN files f ON f.file = r.file"
             f" JOIN docs d ON d.file = r.file, json_each(d.doc, '$.{section}') i"
             f" WHERE {where} {_ORDER}, i.key",
             params,
         )
-        for _, group in itertools.groupby(rows, key=operator.itemgetter(0)):
-            yield [row[1:] for row in group]
+        for file, group in itertools.groupby(rows, key=operator.itemgetter(0)):
+            yield file, [row[1:] for row in group]
+
+    # -- what check found, remembered ------------------------------------------------------
+
+    def checked(self, against: str, check: Callable[[LineUp], list[Finding]]) -> list[Finding]:
+        if not self._json_reads_exactly():
+            return super().checked(against, check)
+        return self._answer(
+            lambda: self._checked(against, check), lambda s: s.checked(against, check)
+        )
+
+    def _checked(self, against: str, check: Callable[[LineUp], list[Finding]]) -> list[Finding]:
+        found: dict[int, list[Finding]] = {}
+        if self._meta("checked") == against:
+            # The records with findings remembered, and those checked never (or not since
+            # they changed), in order.
+            order: list[int] = []
+            todo: list[int] = []
+            for file, missing, remembered in self._conn.execute(
+                "SELECT r.file, c.file IS NULL, c.found FROM records r"
+                " LEFT JOIN checks c ON c.file = r.file"
+                f" WHERE r.shadowed = 0 AND (c.file IS NULL OR c.found IS NOT NULL) {_ORDER}"
+            ):
+                order.append(file)
+                if missing:
+                    todo.append(file)
+                else:
+                    found[file] = self._findings(remembered)
+            line_ups = self._file_line_ups(Filters(), todo) if todo else []
+        else:
+            todo = [
+                file
+                for (file,) in self._conn.execute("SELECT file FROM records WHERE shadowed = 0")
+            ]
+            line_ups = self._file_line_ups(Filters())
+            order = [file for file, _ in line_ups]
+        fresh = {file: check(line_up) for file, line_up in line_ups}
+        found.update(fresh)
+        if todo:
+            rows = [(file, self._json_of(fresh[file]) if fresh.get(file) else "") for file in todo]
+            if all(text is not None for _, text in rows):
+
+                def write(conn: sqlite3.Connection) -> None:
+                    if self._meta("checked", conn) != against:
+                        conn.execute("DELETE FROM checks")
+                        conn.execute(
+                            "INSERT OR REPLACE INTO meta (key, value) VALUES ('checked', ?)",
+                            (against,),
+                        )
+                    conn.executemany(
+                        "INSERT OR REPLACE INTO checks VALUES (?, nullif(?, ''))", rows
+                    )
+
+                self._remember(write)
+        return [finding for file in order for finding in found.get(file, [])]
+
+    def checked_having(
+        self, section: Section, check: Callable[[list[Record]], list[Problem]]
+    ) -> list[Problem]:
+        if not _JSON:
+            return super().checked_having(section, check)
+        return self._answer(
+            lambda: self._checked_having(section, check),
+            lambda s: s.checked_having(section, check),
+        )
+
+    def _checked_having(
+        self, section: Section, check: Callable[[list[Record]], list[Problem]]
+    ) -> list[Problem]:
+        # The entries of the files whose documents have the section's key (a few more than
+        # `having` builds: an empty list counts) say whether the remembered answer holds.
+        digest = hashlib.blake2b(digest_size=16)
+        trusted = True
+        for row in self._conn.execute(
+            "SELECT f.path, f.mtime_ns, f.identity, r.shadowed FROM records r"
+            " JOIN files f ON f.file = r.file JOIN docs d ON d.file = r.file"
+            " WHERE instr(d.doc, ?) > 0 ORDER BY f.path",
+            (f'"{section}":',),
+        ):
+            trusted = trusted and row[1] >= 0
+            digest.update(repr(row).encode())
+        against = digest.hexdigest()
+        remembered = self._conn.execute(
+            "SELECT found FROM memos WHERE section = ? AND against = ?", (section, against)
+        ).fetchone()
+        if trusted and remembered is not None:
+            return [problem for _, problem in self._findings(remembered[0])]
+        problems = check(self.having(section))
+        text = self._json_of([Finding("", p) for p in problems])
+        if trusted and text is not None:
+            self._remember(
+                lambda conn: conn.execute(
+                    "INSERT OR REPLACE INTO memos VALUES (?, ?, ?)", (section, against, text)
+                )
+            )
+        return problems
+
+    def _json_of(self, findings: list[Finding]) -> str | None:
+        """Findings as stored, or None where they cannot be (a file outside meetings/)."""
+        rows: list[list[Any]] = []
+        for kind, p in findings:
+            file: str | None = None
+            if p.file is not None:
+                try:
+                    file = PurePath(p.file).relative_to(self.meetings).as_posix()
+                except ValueError:
+                    return None
+            rows.append([kind, p.message, file, p.line, p.field, p.hint])
+        return json.dumps(rows)
+
+    def _findings(self, text: str) -> list[Finding]:
+        return [
+            Finding(
+                kind,
+                Problem(
+                    message,
+                    file=None if file is None else self.meetings / file,
+                    line=line,
+                    field=field,
+                    hint=hint,
+                ),
+            )
+            for kind, message, file, line, field, hint in json.loads(text)
+        ]
+
+    def _meta(self, key: str, conn: sqlite3.Connection | None = None) -> str | None:
+        row = (
+            (conn or self._conn).execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        )
+        return None if row is None else row[0]
+
+    def _remember(self, write: Callable[[sqlite3.Connection], object]) -> None:
+        """Run `write` in a transaction of its own, if the index still holds what this command
+        read (the same code and files), else not at all: what is remembered only saves time,
+        so a busy or failing database is no reason to wait or stop."""
+        fingerprint, digest = self._meta("fingerprint"), self._meta("digest")
+        if digest is None:  # files changed too recently to be trusted: nothing is kept
+            return
+        try:
+            conn = connect(self.path, timeout=REMEMBER_TIMEOUT)
+        except sqlite3.Error:
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            if (
+                self._meta("fingerprint", conn) == fingerprint
+                and self._meta("digest", conn) == digest
+            ):
+                write(conn)
+            conn.execute("COMMIT")
+        except sqlite3.Error:
+            pass
+        finally:
+            conn.close()
 
     def tag_counts(self, filters: Filters) -> list[tuple[str, int]]:
         if filters.limit is not None or not _exact(filters) or not self._json_reads_exactly():
@@ -257,7 +424,7 @@ class IndexedStore(Store):
 
     def _tag_lists(self, filters: Filters) -> list[list[str]]:
         """Each matching meeting's tags as written, in order, read out of the stored documents."""
-        return [[tag for (tag,) in rows] for rows in self._items("tags", "i.value", filters)]
+        return [[tag for (tag,) in rows] for _, rows in self._items("tags", "i.value", filters)]
 
     def on_day(self, day: dt.date) -> list[Record]:
         return self._answer(

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 ENV_CACHE = "READOUTS_CACHE"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x52445458  # "RDTX": marks the database as a readouts index
 
 # A file changed this recently may change again within the file system's timestamp
@@ -24,6 +24,8 @@ CHUNK = 200
 # More names than this in a --person filter are left to the Python check.
 MAX_SQL_NAMES = 500
 BUSY_TIMEOUT = 60.0
+# What check found is kept only if the index can be written without waiting long for it.
+REMEMBER_TIMEOUT = 0.5
 
 # The sources whose behaviour the stored data captures: when one changes, the index is rebuilt.
 _SOURCES = (
@@ -64,7 +66,13 @@ CREATE TABLE records (
 CREATE TABLE docs (file INTEGER PRIMARY KEY, doc TEXT NOT NULL);
 CREATE TABLE participants (record INTEGER NOT NULL, name TEXT NOT NULL, country TEXT);
 CREATE TABLE tags (record INTEGER NOT NULL, tag TEXT NOT NULL);
-CREATE TABLE texts (file INTEGER PRIMARY KEY, folded TEXT NOT NULL)
+CREATE TABLE texts (file INTEGER PRIMARY KEY, folded TEXT NOT NULL);
+-- What `check` found in a record against people.toml (meta "checked": what it was checked
+-- against): findings as JSON, NULL for none. A file written or dropped loses its row.
+CREATE TABLE checks (file INTEGER PRIMARY KEY, found TEXT);
+-- What `check` found in the records with items of a section (the aid ledger), and a digest
+-- of those records' entries in files: the answer holds while the digest does.
+CREATE TABLE memos (section TEXT PRIMARY KEY, against TEXT NOT NULL, found TEXT NOT NULL)
 """
 # Big columns (the JSON, the folded text) have tables of their own, so that scanning records
 # (to filter, order or count them) reads little.

@@ -24,8 +24,7 @@ def run(
     """
     from ...corpus import find_data_dir
     from ...errors import Problem, ReadoutsError
-    from ...filters import Filters
-    from ...people.crosscheck import crosscheck
+    from ...people.crosscheck import crosscheck_store
     from ...people.registry import load_registry
     from ..context import open_store, report, state
 
@@ -37,11 +36,11 @@ def run(
     except ReadoutsError as err:
         problems.extend(err.problems)
     else:
-        errors, warnings = crosscheck(store.line_ups(Filters()), registry, strict=strict)
+        errors, warnings = crosscheck_store(store, registry, strict=strict)
         problems.extend(errors)
     from ...ledger import double_counting
 
-    (problems if strict else warnings).extend(double_counting(store.having("aid")))
+    (problems if strict else warnings).extend(store.checked_having("aid", double_counting))
     report(warnings, level="warning")
     if problems:
         report(problems)
