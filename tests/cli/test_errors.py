@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, GOOD, corpus_with, run, write
+from conftest import CORPUS, FIXTURES, GOOD, corpus_with, run, write
 
 
 @pytest.mark.parametrize(
@@ -184,3 +184,19 @@ def test_show_of_a_skipped_record_says_it_was_skipped(tmp_path: Path) -> None:
         f"error: '2024-01-08-c' is in a file that was skipped for its problems: {bad}",
         "hint: `readouts check` lists them; correct the file to see the meeting",
     ]
+
+
+def test_a_broken_people_toml_does_not_stop_the_timeline(tmp_path: Path) -> None:
+    """list and show of a period do not need people.toml (README): they go on without it,
+    and check reports it."""
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURES / "views", root)
+    with (root / "people.toml").open("a", encoding="utf-8") as handle:
+        handle.write("[broken\n")
+    for args in (["list"], ["show", "2024"]):
+        result = run("--data", str(root), *args)
+        assert result.code == 0, (args, result.err)
+        assert result.err == "" and "2024-01-07-kamikawa-zelenskyy" in result.out
+    assert run("--data", str(root), "check").code == 1

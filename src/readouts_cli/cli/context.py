@@ -79,8 +79,10 @@ def load(ctx: typer.Context) -> Store:
     return store
 
 
-def open_roster(ctx: typer.Context) -> Roster:
-    """The people registry of the data folder; a bad people.toml stops the command unless skipped."""
+def open_roster(ctx: typer.Context, *, needed: bool = True) -> Roster:
+    """The people registry of the data folder; a bad people.toml stops the command unless
+    skipped. A command that does not need it (`needed=False`: the timeline only shortens names
+    with it) goes on without it and says nothing: `check` is where its problems are told."""
     from ..corpus import find_data_dir
     from ..people.matching import Roster
     from ..people.registry import Registry, load_registry
@@ -88,6 +90,8 @@ def open_roster(ctx: typer.Context) -> Roster:
     try:
         return Roster(load_registry(find_data_dir(state(ctx).data)))
     except DataError as err:
+        if not needed:
+            return Roster(Registry())
         if not state(ctx).skip_invalid:
             raise
         report(err.problems, level="warning")

@@ -62,7 +62,7 @@ def run(
         from ..context import open_roster
         from ..output import print_lines, width
 
-        print_lines(timeline(glances, open_roster(ctx), width()))
+        print_lines(timeline(glances, open_roster(ctx, needed=False), width()))
         return
     records = store.select(chosen)
     if not records:

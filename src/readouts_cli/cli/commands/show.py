@@ -55,7 +55,7 @@ def run(
                 from ..context import open_roster
                 from .list_ import timeline
 
-                print_lines(timeline(glances, open_roster(ctx), width()))
+                print_lines(timeline(glances, open_roster(ctx, needed=False), width()))
                 return
         records = store.select(Filters.build(on=key))
         if not records:
