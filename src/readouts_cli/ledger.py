@@ -359,6 +359,26 @@ def double_counting(records: Iterable[Record]) -> list[Problem]:
                     'if it is one, add scope = "cumulative" so it is never added to the totals',
                 )
             )
+    # One commitment told by two accounts of a meeting without an amount: alike in donor,
+    # recipient and category, no package in common (the amounts rule cannot see it).
+    told: dict[tuple[str, str, str | None, str], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        item = entry.item
+        if flow(item) == COMMITTED and not item.amount and not item.package:
+            told[(entry.record.id, item.donor, item.recipient, str(item.category))].append(entry)
+    for same in told.values():
+        for later in same[1:]:
+            if later.account != same[0].account:
+                found.append(
+                    (
+                        later,
+                        "what",
+                        f"{later.item.category} aid from {later.item.donor} again, as in "
+                        "another account of this meeting, with no amount and no package: "
+                        "counted twice",
+                        "if both accounts speak of one commitment, give them the same `package`",
+                    )
+                )
     for same in alike.values():
         for later in same[1:]:
             first = same[0]

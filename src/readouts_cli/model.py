@@ -203,8 +203,16 @@ class Told:
 
     @property
     def label(self) -> str:
-        """How a citation names the account: its publisher, else its place in the record."""
-        return self.publisher or f"account {self.number}"
+        """How a citation names the account: its publisher, without what the publisher
+        field says in brackets about the copy ("President of Ukraine (via UATV)" ->
+        "President of Ukraine"), else its place in the record."""
+        return publisher_label(self.publisher) if self.publisher else f"account {self.number}"
+
+
+def publisher_label(publisher: str) -> str:
+    """A publisher as citations name it: the words before its first bracket."""
+    head = publisher.split(" (", 1)[0].strip().rstrip(",;:")
+    return head or publisher
 
 
 class Meeting(BaseModel):
@@ -434,7 +442,10 @@ def _item_problems(data: Mapping[str, Any], where: tuple[str | int, ...]) -> lis
 
 def _account_problems(data: Mapping[str, Any], accounts: list[Mapping[str, Any]]) -> list[Located]:
     """A meeting told by several publishers names each, the first (the record's own) too, and
-    no publisher twice: a second account from one publisher is a correction or a repeat."""
+    no publisher twice: a second account from one publisher is a correction or a repeat.
+    Publishers are compared as citations name them (`publisher_label`), so that every
+    account of a meeting is cited apart: "Ukrinform (citing the MFA)" and "Ukrinform (citing
+    the President)" are one publisher."""
     problems: list[Located] = []
     for key in ("publisher", "source"):
         if data.get(key) is None:
@@ -448,12 +459,12 @@ def _account_problems(data: Mapping[str, Any], accounts: list[Mapping[str, Any]]
     seen: dict[str, str] = {}
     first = data.get("publisher")
     if isinstance(first, str):
-        seen[fold(first)] = "the record's own account"
+        seen[fold(publisher_label(first))] = "the record's own account"
     for i, account in enumerate(accounts):
         publisher = account.get("publisher")
         if not isinstance(publisher, str):
             continue
-        if (earlier := seen.get(fold(publisher))) is not None:
+        if (earlier := seen.get(fold(publisher_label(publisher)))) is not None:
             problems.append(
                 (
                     ("accounts", i, "publisher"),
@@ -462,7 +473,7 @@ def _account_problems(data: Mapping[str, Any], accounts: list[Mapping[str, Any]]
                 )
             )
         else:
-            seen[fold(publisher)] = f"account {i + 2}"
+            seen[fold(publisher_label(publisher))] = f"account {i + 2}"
     return problems
 
 

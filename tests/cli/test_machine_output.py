@@ -324,6 +324,7 @@ COMPARE_HEADER = (
     "id",
     "account",
     "publisher",
+    "other_account",
     "section",
     "point",
     "paired_with",

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import tomlio
-from ..model import SECTION_FIELD_ORDER, Meeting
+from ..canonical import dumps_record
+from ..model import SECTION_FIELD_ORDER, Meeting, publisher_label
 from ..people.matching import Roster
 from ..textfold import fold
 from .draft import Draft
+from .rendering import _comment_text
 
 # What an account holds of a draft; the rest (date, place, participants) is the meeting's.
 _ACCOUNT_KEYS = SECTION_FIELD_ORDER["accounts"]
@@ -48,11 +49,15 @@ def account_block(meeting: Meeting, draft: Draft, notes: list[str]) -> tuple[str
     gaps: list[str] = []
     if "publisher" not in account:
         gaps.append("publisher: say who published the page (and whose account it is)")
-    elif fold(str(account["publisher"])) == fold(meeting.publisher or ""):
-        gaps.append(
-            f"publisher: {account['publisher']!r} published the record's own account: "
-            "an account of another publisher is wanted"
-        )
+    else:
+        label = fold(publisher_label(str(account["publisher"])))
+        for told in meeting.told():
+            if told.publisher and fold(publisher_label(told.publisher)) == label:
+                gaps.append(
+                    f"publisher: {account['publisher']!r} already told this meeting (account "
+                    f"{told.number}): an account of another publisher is wanted"
+                )
+                break
     if "source" not in account:
         gaps.append("source: give the page's URL with --source")
     if account.get("title") == meeting.title:
@@ -60,10 +65,12 @@ def account_block(meeting: Meeting, draft: Draft, notes: list[str]) -> tuple[str
     # The draft's gaps about the meeting's own facts (time, duration, participants) are the
     # record's business, filled already; those about what this account says stay as TODOs.
     todos = [g for g in draft.gaps if not g.startswith(_MEETING_GAPS)]
-    body = tomlio.dumps({"accounts": [account]})
-    header = ["# Another account of " + meeting.title + ", drafted by `readouts import`."]
-    header += [f"# TODO: {g}" for g in [*gaps, *todos]]
-    header += [f"# WARNING: {n}" for n in [*notes, *draft.warnings]]
+    # The canonical writer `fmt` uses, so that the record stays in canonical form.
+    body = dumps_record({"accounts": [account]})
+    title = _comment_text(meeting.title)
+    header = [f"# Another account of {title}, drafted by `readouts import`."]
+    header += [f"# TODO: {_comment_text(g)}" for g in [*gaps, *todos]]
+    header += [f"# WARNING: {_comment_text(n)}" for n in [*notes, *draft.warnings]]
     return "\n".join(header) + "\n" + body, gaps
 
 

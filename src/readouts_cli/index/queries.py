@@ -208,7 +208,10 @@ class IndexedStore(Store):
                 timezone,
                 kind,
                 title,
-                [Seat(p["name"], p.get("country"), p.get("title")) for p in json.loads(seats)],
+                [
+                    Seat(p["name"], p.get("country"), p.get("title"))
+                    for p in (json.loads(seats) if seats else ())
+                ],
                 accounts + 1,
             )
             for record_id, date, time, timezone, kind, title, seats, accounts in rows

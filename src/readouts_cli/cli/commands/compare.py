@@ -19,7 +19,17 @@ if TYPE_CHECKING:
 
 # From this width the two accounts stand in two columns; below it, one after the other.
 SIDE_BY_SIDE = 120
-CSV_COLUMNS = ("id", "account", "publisher", "section", "point", "paired_with", "text", "evidence")
+CSV_COLUMNS = (
+    "id",
+    "account",
+    "publisher",
+    "other_account",
+    "section",
+    "point",
+    "paired_with",
+    "text",
+    "evidence",
+)
 
 
 def run(
@@ -52,9 +62,13 @@ def run(
     found = find_meetings_or_say_which(store, key)
     several = [r for r in found if r.meeting.accounts]
     if not several:
-        which = found[0].id if len(found) == 1 else f"none of the {len(found)} meetings of {key}"
+        which = (
+            f"{found[0].id} has"
+            if len(found) == 1
+            else f"each of the {len(found)} meetings of {key} has"
+        )
         raise ReadoutsError.of(
-            f"{which} has one account: nothing to compare",
+            f"{which} one account: nothing to compare",
             hint="add the other side's readout to the record as an [[accounts]] table "
             "(README, Two accounts of one meeting)",
         )
@@ -123,7 +137,7 @@ def comparison_view(record: Record, comparison: Comparison, width: int) -> list[
     lines: list[Text] = [*wrap(heading(record.meeting.title), min(width, 100))]
     lines += hanging("id", record.id, prose, 11)
     for account in (a, b):
-        lines += hanging(f"account {account.number}", account.label, prose, 11)
+        lines += hanging(f"account {account.number}", account.publisher or account.label, prose, 11)
         if account.source:
             # A web address is never cut: beside the labels where it fits, else on its own.
             fits = len(account.source) <= prose - 11
@@ -138,13 +152,14 @@ def comparison_view(record: Record, comparison: Comparison, width: int) -> list[
         lines.append(Text("  no point of one account matches a point of the other"))
     for pair in comparison.pairs:
         lines.append(Text())
+        room = _column(width) if width >= SIDE_BY_SIDE else prose - 2
         left = [
-            heading(label(pair.a.account, pair.a.number)),
-            *wrap(pair.a.text, _column(width) if width >= SIDE_BY_SIDE else prose - 2),
+            *wrap(heading(label(pair.a.account, pair.a.number)), room),
+            *wrap(pair.a.text, room),
         ]
         right = [
-            heading(label(pair.b.account, pair.b.number)),
-            *wrap(pair.b.text, _column(width) if width >= SIDE_BY_SIDE else prose - 2),
+            *wrap(heading(label(pair.b.account, pair.b.number)), room),
+            *wrap(pair.b.text, room),
         ]
         if width >= SIDE_BY_SIDE:
             lines += _side_by_side(left, right, width)
@@ -155,7 +170,7 @@ def comparison_view(record: Record, comparison: Comparison, width: int) -> list[
         lines += hanging("  why", score + evidence_text(pair.evidence), prose, 8)
 
     def only_lines(only: Only, room: int) -> list[Text]:
-        out: list[Text] = [heading(f"Only in {only.account.label}")]
+        out: list[Text] = wrap(heading(f"Only in {only.account.label}"), room)
         if only.points:
             for point in only.points:
                 out += hanging(f"  §{point.number}", point.text, room, 7)
@@ -169,7 +184,7 @@ def comparison_view(record: Record, comparison: Comparison, width: int) -> list[
         for name, value in facts:
             if value:
                 out += hanging(f"  {name}", value, room, 11)
-        if len(out) == 1:
+        if not (only.points or any(value for _, value in facts)):
             out.append(Text("  nothing"))
         return out
 
@@ -252,16 +267,21 @@ def comparison_document(record: Record, comparison: Comparison) -> dict[str, Any
 
 
 def csv_rows(record: Record, comparison: Comparison) -> list[list[object]]:
+    """One row a point: paired (with the other account's point) or the account's alone;
+    `other_account` names the account it is compared with, so that the rows of a meeting
+    with three accounts say which comparison they belong to."""
     from ...compare import evidence_text
 
+    first, other = comparison.first, comparison.other
     rows: list[list[object]] = []
     for p in comparison.pairs:
         evidence = evidence_text(p.evidence)
         rows.append(
             [
                 record.id,
-                p.a.account,
-                comparison.first.label,
+                first.number,
+                first.label,
+                other.number,
                 "pair",
                 p.a.number,
                 p.b.number,
@@ -272,8 +292,9 @@ def csv_rows(record: Record, comparison: Comparison) -> list[list[object]]:
         rows.append(
             [
                 record.id,
-                p.b.account,
-                comparison.other.label,
+                other.number,
+                other.label,
+                first.number,
                 "pair",
                 p.b.number,
                 p.a.number,
@@ -281,13 +302,14 @@ def csv_rows(record: Record, comparison: Comparison) -> list[list[object]]:
                 evidence,
             ]
         )
-    for only in comparison.only:
+    for only, against in zip(comparison.only, (other, first), strict=True):
         for point in only.points:
             rows.append(
                 [
                     record.id,
                     only.account.number,
                     only.account.label,
+                    against.number,
                     "only",
                     point.number,
                     "",

@@ -99,11 +99,12 @@ def run(
 def _account(ctx: typer.Context, key: str, draft: Draft, *, write: bool) -> None:
     """Print the draft as an [[accounts]] table of the meeting `key` (or append it, with
     `write`), saying where it disagrees with the record on the meeting's shared facts."""
+    from ...corpus import find_data_dir
     from ...errors import ReadoutsError
     from ...importer.accounts import account_block, disagreements
     from ...tomlio import read_text
     from ...writing import write_record
-    from ..context import load, open_roster, say
+    from ..context import load, open_roster, say, state
     from .show import find_meetings_or_say_which
 
     store = load(ctx)
@@ -122,6 +123,8 @@ def _account(ctx: typer.Context, key: str, draft: Draft, *, write: bool) -> None
     if not write:
         sys.stdout.write(block)
         return
+    # Never the corpus shipped with readouts: the same refusal as `import --write` and `fmt`.
+    find_data_dir(state(ctx).data, writing=True)
     if gaps:
         raise ReadoutsError.of(
             "the account is not complete yet, so it was not written",

@@ -164,7 +164,16 @@ def summary_view(summary: PersonSummary, roster: Roster, width: int) -> list[Tex
     from rich.text import Text
 
     from ...ledger import describe_aid, describe_condolence
-    from ..cells import Column, hanging, heading, kind_column, render_rows, title_column, wrap
+    from ..cells import (
+        Column,
+        as_text,
+        hanging,
+        heading,
+        kind_column,
+        render_rows,
+        title_column,
+        wrap,
+    )
     from ..values import citation
 
     person = summary.who.person
@@ -203,7 +212,7 @@ def summary_view(summary: PersonSummary, roster: Roster, width: int) -> list[Tex
             return
         lines.extend([Text(), heading(f"{title} ({len(items)})")])
         for cite, body in items:
-            lines.append(Text(cite))
+            lines.append(as_text(cite))
             lines.extend(Text("    ") + line for line in wrap(body, width - 4))
 
     cited(

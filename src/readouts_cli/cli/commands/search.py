@@ -125,7 +125,7 @@ def grouped_hits(hits: Sequence[Hit], width: int) -> list[Text]:
     from rich.text import Text
 
     from ...search import snippet
-    from ..cells import cut, heading
+    from ..cells import as_text, cut, heading
     from ..output import highlighted
 
     lines: list[Text] = []
@@ -146,7 +146,7 @@ def grouped_hits(hits: Sequence[Hit], width: int) -> list[Text]:
         for place, hit in zip(places, group, strict=True):
             room = width - indent
             shown, spans = snippet(hit.field.text, hit.spans, width=max(room, 1))
-            line = Text("  " + place.ljust(indent - 2))
+            line = as_text("  " + place.ljust(indent - 2))
             line.append_text(cut(highlighted(shown, spans, "bold reverse"), room))
             line.rstrip()
             lines.append(line)

@@ -176,7 +176,7 @@ def meeting_view(record: Record, width: int) -> list[Text]:
     def section(title: str, items: list[tuple[str, str]]) -> None:
         if not items:
             return
-        lines.extend([Text(), heading(title)])
+        lines.extend([Text(), *wrap(heading(title), prose)])
         indent = max(len(mark) for mark, _ in items) + 1
         for mark, body in items:
             lines.extend(hanging(mark.rjust(indent - 1), body, prose, indent))
@@ -190,7 +190,13 @@ def meeting_view(record: Record, width: int) -> list[Text]:
         of = f" ({account.label})" if len(told) > 1 else ""
         if account.number > 1:
             lines.extend(
-                [Text(), *wrap(heading(f"Account {account.number}: {account.label}"), prose)]
+                [
+                    Text(),
+                    *wrap(
+                        heading(f"Account {account.number}: {account.publisher or account.label}"),
+                        prose,
+                    ),
+                ]
             )
             own = [
                 ("title", account.title if account.title != meeting.title else ""),
