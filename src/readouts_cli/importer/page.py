@@ -238,12 +238,15 @@ def find_lead(page: Page) -> Lead:
     """The page's lead: its first paragraph that `is_lead`, unless that is a headline (no
     sentence's end: "Zelenskyy had a phone conversation with the Prime Minister of Japan")
     with a lead that is a sentence close below it, as the pages of Ukraine's presidency
-    and foreign ministry put them."""
+    and foreign ministry put them; and unless a paragraph that opens with a date and says
+    who met follows it near the top of the page, before any numbered point (`dated_lead`)."""
     leads = [i for i, p in enumerate(page.paras) if is_lead(p)]
     index = leads[0] if leads else None
     if index is not None and not ends_sentence(page.paras[index].text):
         below = [i for i in leads[1:] if i - index <= 3 and ends_sentence(page.paras[i].text)]
         index = below[0] if below else index
+    if index is not None:
+        index = dated_lead(page.paras, leads, index)
     para = page.paras[index] if index is not None else None
     header = page.paras[: index if index is not None else len(page.paras)]
     text = strip_attribution(para.text) if para else ""
@@ -251,6 +254,48 @@ def find_lead(page: Page) -> Lead:
     at = page.text.find(text[:40]) if text else -1
     body = page.text[at + len(text) :] if at >= 0 else page.text
     return Lead(index, para, header, text, sentence, body)
+
+
+# How far down the page a lead that opens with its date is looked for.
+_DATED_LEAD_WITHIN = 10
+
+
+def dated_lead(paras: Sequence[Para], leads: Sequence[int], index: int) -> int:
+    """The lead among the candidates `leads` (the first being `index`): a headline, a photo
+    caption ("... shaking hands in the meeting room") or a repost's attribution line ("the
+    ministry published the following on ...") can read as a lead, but the lead itself is the
+    paragraph that opens with the meeting's date and says who met ("On January 7, ...",
+    "令和6年10月17日13時30分から..."). Such a paragraph near the top of the page, before any
+    numbered point, wins over the candidates above it that may stand above a lead."""
+    if _opens_with_date(paras[index]) or not _may_stand_above_the_lead(paras[index]):
+        return index
+    for i in leads:
+        if i <= index:
+            continue
+        if i >= _DATED_LEAD_WITHIN or any(p.number is not None for p in paras[index:i]):
+            break
+        if _opens_with_date(paras[i]):
+            return i
+        if not _may_stand_above_the_lead(paras[i]):
+            break
+    return index
+
+
+def _may_stand_above_the_lead(para: Para) -> bool:
+    """A headline or a caption ends without a full stop; a headline or an attribution line
+    that ends with one names a date inside it ("... (October 17)", "published on ...").
+    A full sentence without a date is a lead that does not open with its date, and stays."""
+    text = para.text
+    return not re.search(r"[.!?。]\s*$", text) or find_date(text) is not None
+
+
+def _opens_with_date(para: Para) -> bool:
+    text = para.text
+    dateline = DATELINE_RE.match(text)
+    if dateline:
+        text = text[dateline.end() :]
+    first = (sentences(text) or [""])[0]
+    return bool(find_date(text, at_start=True) and LEAD_VERB_RE.search(first))
 
 
 # A news agency's dateline: "Tokyo, Sept. 7 (Jiji Press)--", "KYIV. Jan 6 (Interfax-Ukraine) -".
