@@ -10,6 +10,7 @@ import datetime as dt
 
 from readouts_cli.importer import draft_from_text
 from readouts_cli.importer.page import find_lead, read_page
+from readouts_cli.importer.times import find_times
 
 # A repost: the site's headline, its section, its posting time, the line saying what the
 # ministry published, the ministry's heading, then the lead with an era date and a clock.
@@ -70,3 +71,33 @@ On March 11, the two leaders had met in person at a conference on energy.
 """
     lead = find_lead(read_page(text))
     assert lead.text.startswith("President of Ukraine Volodymyr Zelenskyy had a phone")
+
+
+def noon_lead(japan_time: str, where: str = "国連総会出席のためニューヨークを訪問中の") -> str:
+    """A MOFA lead at noon local time, with the Japan time (on another day) in brackets."""
+    return f"""\
+令和6年9月24日
+現地時間9月24日正午（日本時間{japan_time}）頃から約30分間、{where}山川一郎内閣総理大臣は、ボンダレンコ・ウクライナ首相（H.E. Mr. Ivan BONDARENKO, Prime Minister of Ukraine）と会談を行ったところ、概要は以下のとおりです。
+"""
+
+
+def test_noon_is_a_time_and_its_japan_time_names_its_own_day() -> None:
+    local, jst = find_times("現地時間9月24日正午（日本時間25日午前1時）頃から")
+    assert (local.value, local.tag) == (dt.time(12, 0), "local")
+    assert (jst.value, jst.tag, jst.day) == (dt.time(1, 0), "jst", 25)
+
+
+def test_noon_in_new_york_is_one_in_the_morning_of_the_next_day_in_tokyo() -> None:
+    draft = draft_from_text(noon_lead("25日午前1時"))
+    assert draft.data["date"] == dt.date(2024, 9, 24)
+    assert (draft.data["time"], draft.data["timezone"]) == (dt.time(12, 0), "America/New_York")
+    assert draft.warnings == []
+    # A Japan time on the wrong day is said to be so.
+    wrong = draft_from_text(noon_lead("24日午前1時"))
+    assert any("stated JST 01:00 does not match" in w for w in wrong.warnings)
+
+
+def test_a_japan_time_on_the_next_day_is_not_recorded_on_the_meeting_s_date() -> None:
+    draft = draft_from_text(noon_lead("25日午前1時", where=""))
+    assert "time" not in draft.data
+    assert any("falls on day 25, not on the meeting's date" in g for g in draft.gaps)

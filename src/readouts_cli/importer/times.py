@@ -27,7 +27,10 @@ _TIME_RE = re.compile(
 )
 _JA_TIME_RE = re.compile(
     r"(?P<ampm>午前|午後)?\s*(?P<h>\d{1,2})\s*時(?!間)(?:\s*(?P<m>\d{1,2})\s*分|(?P<half>半))?"
+    r"|(?P<noon>正午)"
 )
+# The day a Japanese bracket gives a Japan time without its month: "（日本時間23日午前1時）".
+_JA_DAY_RE = re.compile(r"(?<![\d月])(?P<day>\d{1,2})\s*日(?!間)")
 _JST_AFTER_RE = re.compile(
     r"^\s*[(（]?\s*(?:JST|J\.S\.T\.|Japan(?:ese)?\s+(?:Standard\s+)?[Tt]ime|Tokyo\s+time"
     r"|japanische[rn]?\s+Zeit|日本時間)",
@@ -52,12 +55,13 @@ class TimeFound:
     text: str
     date_hint: DateFound | None = None  # "on September 21, 7:05 a.m. JST"
     same_day: bool = False
+    day: int | None = None  # the day of the month the bracket names: the hint's, or "23日"
 
 
 def find_times(text: str, notes: Notes | None = None) -> list[TimeFound]:
     """The clock times in `text`, in order: "3:10 p.m.", "7 p.m.", "17:10", "7.30 p.m.",
-    "8.40 Uhr", "午後4時30分". A bare hour needs a.m. or p.m.; "14:10 p.m." is read as 14:10
-    and said so in `notes`."""
+    "8.40 Uhr", "午後4時30分", "正午" (noon). A bare hour needs a.m. or p.m.; "14:10 p.m." is
+    read as 14:10 and said so in `notes`."""
     if notes is None:
         notes = Notes()
     text = unicodedata.normalize("NFKC", text)
@@ -81,6 +85,9 @@ def find_times(text: str, notes: Notes | None = None) -> list[TimeFound]:
             hour = 0
         found.append(_classify_time(text, m.start(), m.end(), dt.time(hour, minute), False))
     for m in _JA_TIME_RE.finditer(text):
+        if m["noon"]:
+            found.append(_classify_time(text, m.start(), m.end(), dt.time(12, 0), True))
+            continue
         hour = int(m["h"])
         minute = 30 if m["half"] else int(m["m"] or 0)
         if m["ampm"] == "午後" and hour < 12:
@@ -110,6 +117,10 @@ def _classify_time(text: str, start: int, end: int, value: dt.time, japanese: bo
         bracket = before.rsplit("(", 1)[-1].rsplit("（", 1)[-1]
         found.same_day = bool(re.search(r"same\s+day|同日", bracket, re.IGNORECASE))
         found.date_hint = find_date(bracket) if re.search(r"\d", bracket) else None
+        day_only = _JA_DAY_RE.search(bracket)
+        found.day = (
+            found.date_hint.day if found.date_hint else int(day_only["day"]) if day_only else None
+        )
     return found
 
 
@@ -220,6 +231,15 @@ def fill_time(
     elif main.tag == "local":
         if place_zone:
             data["time"], data["timezone"] = main.value, place_zone
+        elif stated_jst and date and stated_jst.day not in (None, date.day):
+            # The Japan time falls on another day than the meeting's (local) date: recorded
+            # with that date, it would name the wrong moment.
+            notes.gap(
+                f"time: {main.text} local time, but the place is not named; the stated Japan "
+                f"time {stated_jst.text} falls on day {stated_jst.day}, not on the meeting's date",
+                "time",
+            )
+            return
         elif stated_jst:
             data["time"], data["timezone"] = stated_jst.value, JST
             notes.gap(
@@ -252,7 +272,7 @@ def _check_jst(data: dict[str, Any], date: dt.date, stated: TimeFound, notes: No
     local = dt.datetime.combine(date, data["time"], tzinfo=tz)
     computed = local.astimezone(tokyo)
     mismatch = computed.time().replace(second=0) != stated.value
-    if stated.date_hint and stated.date_hint.day != computed.day:
+    if stated.day is not None and stated.day != computed.day:
         mismatch = True
     elif stated.same_day and computed.date() != date:
         mismatch = True
