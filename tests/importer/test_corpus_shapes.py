@@ -51,6 +51,22 @@ def test_the_lead_of_a_repost_is_the_paragraph_with_the_date_not_the_headline() 
     assert not [g for g in draft.gaps if "before point 1" in g]
 
 
+def test_an_era_date_with_a_local_clock_takes_its_zone_from_the_headline() -> None:
+    headline = "山川防衛大臣、ブリュッセルでボンダレンコ・ウクライナ国防大臣と会談（3月5日）"
+    draft = draft_from_text(headline + REPOST[REPOST.index("\n") :])
+    assert draft.data["date"] == dt.date(2025, 3, 5)
+    assert draft.data["place"] == "Brussels"
+    assert (draft.data["time"], draft.data["timezone"]) == (dt.time(15, 10), "Europe/Brussels")
+    assert draft.data["duration_minutes"] == 40
+    assert any("place Brussels taken from the line above the lead" in w for w in draft.warnings)
+
+
+def test_an_era_date_with_a_local_clock_and_no_place_asks_for_the_zone() -> None:
+    draft = draft_from_text(REPOST)
+    assert "time" not in draft.data and "timezone" not in draft.data
+    assert "time: 15時10分 local time, but the place is unknown" in draft.gaps
+
+
 def test_photo_captions_above_the_lead_are_not_the_lead() -> None:
     draft = draft_from_text(CAPTIONS)
     assert draft.data["date"] == dt.date(2024, 5, 20)

@@ -13,7 +13,7 @@ from .condolences import find_condolences
 from .dates import fill_date, meeting_date
 from .draft import Draft, Notes
 from .kinds import fill_kind, fill_level, find_kind
-from .page import DATELINE_RE, find_lead, read_page
+from .page import DATELINE_RE, find_lead, is_furniture, read_page
 from .participants import (
     fill_participants,
     find_principals,
@@ -71,7 +71,8 @@ def draft_from_text(
     fill_title(data, own_title, kind, lead.sentence, people, notes)
     fill_kind(data, kind, notes)
     fill_level(data, lead.sentence or lead.text, [p.title for p in people], notes)
-    zone = fill_place(data, lead.sentence or lead.text, kind, page.japanese, notes)
+    headline = [p.text for p in lead.header if not is_furniture(p.text)]
+    zone = fill_place(data, lead.sentence or lead.text, kind, page.japanese, notes, headline)
     fill_time(data, lead.text, date, zone, home, page.japanese, notes)
     fill_duration(data, lead.text, notes)
     if source:

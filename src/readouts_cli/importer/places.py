@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..vocab import Kind
 from .draft import Notes
-from .text import alternation
+from .text import alternation, excerpt
 
 # code: names (official forms too) | adjectives and demonyms. Names match case-sensitively.
 COUNTRY_TABLE = """
@@ -306,13 +306,24 @@ def find_place(lead: str, *, japanese: bool = False) -> tuple[str | None, str | 
 
 
 def fill_place(
-    data: dict[str, Any], lead: str, kind: Kind | None, japanese: bool, notes: Notes
+    data: dict[str, Any],
+    lead: str,
+    kind: Kind | None,
+    japanese: bool,
+    notes: Notes,
+    headline: Sequence[str] = (),
 ) -> str | None:
-    """`place` from the lead, and its zone for the time; a call or a video conference has no
+    """`place` from the lead, else from the `headline` (the lines above the lead: "...と会談
+    （ブリュッセルで）"), and its zone for the time; a call or a video conference has no
     place, and asks for none."""
     if kind in (Kind.TELEPHONE_TALK, Kind.VIDEO_CONFERENCE):
         return None
     place, zone = find_place(lead, japanese=japanese)
+    for line in headline if place is None else ():
+        place, zone = find_place(line, japanese=japanese)
+        if place:
+            notes.warn(f"place {place} taken from the line above the lead: {excerpt(line)}")
+            break
     if place:
         data["place"] = place
     elif kind is not None:
