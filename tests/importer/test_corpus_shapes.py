@@ -7,9 +7,12 @@ kinds Japanese pages use, aid said in general words, and a news story's own time
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from readouts_cli.importer import draft_from_text
 from readouts_cli.importer.page import find_lead, read_page
+from readouts_cli.importer.participants import find_people_japanese
 from readouts_cli.importer.times import find_times
 
 # A repost: the site's headline, its section, its posting time, the line saying what the
@@ -117,3 +120,70 @@ def test_a_japan_time_on_the_next_day_is_not_recorded_on_the_meeting_s_date() ->
     draft = draft_from_text(noon_lead("25日午前1時", where=""))
     assert "time" not in draft.data
     assert any("falls on day 25, not on the meeting's date" in g for g in draft.gaps)
+
+
+REGISTRY = {
+    "山川防衛大臣": "Yamakawa Ichiro",
+    "山川一郎": "Yamakawa Ichiro",
+    "ボンダレンコ": "Ivan Bondarenko",
+    "ボンダレンコ・ウクライナ国防大臣": None,
+}
+
+
+def registry(asked: list[str]) -> Callable[[str], str | None]:
+    """A resolver standing for people.toml, recording what it was asked."""
+
+    def resolve(name: str) -> str | None:
+        asked.append(name)
+        return REGISTRY.get(name)
+
+    return resolve
+
+
+def who(people: list[dict[str, Any]]) -> list[tuple[str, str | None, str | None]]:
+    return [(p["name"], p.get("title"), p.get("country")) for p in people]
+
+
+def test_officials_named_by_surname_and_title_and_in_katakana_are_found() -> None:
+    lead = "山川防衛大臣は、ボンダレンコ・ウクライナ国防大臣との間で会談を実施しました。"
+    found = [(p.name, p.title, p.country) for p in find_people_japanese(lead)]
+    assert found == [
+        ("山川", "Minister of Defense", "JP"),
+        ("ボンダレンコ", "Minister of Defence", "UA"),
+    ]
+    # A one-kanji surname, the bare title "大臣", and the "<country>の<name><title>" order.
+    news = "林大臣は、ウクライナのボンダレンコ国防大臣とテレビ会談し、岸防衛大臣も同席した。"
+    found = [(p.name, p.title, p.country) for p in find_people_japanese(news)]
+    assert found == [
+        ("岸", "Minister of Defense", "JP"),
+        ("林", "Minister", "JP"),
+        ("ボンダレンコ", "Minister of Defence", "UA"),
+    ]
+    # An office is no name: "国防" before "大臣" stays part of the Ukrainian title.
+    assert [p.name for p in find_people_japanese("ボンダレンコ・ウクライナ国防大臣と会談")] == [
+        "ボンダレンコ"
+    ]
+
+
+def test_a_surname_and_title_resolve_through_the_registry_to_the_latin_name() -> None:
+    asked: list[str] = []
+    draft = draft_from_text(REPOST, resolve_name=registry(asked))
+    assert who(draft.data["participants"]) == [
+        ("Yamakawa Ichiro", "Minister of Defense", "JP"),
+        ("Ivan Bondarenko", "Minister of Defence", "UA"),
+    ]
+    # The name as the lead writes it first, then surname and title, then the surname alone.
+    assert asked[:2] == ["山川", "山川防衛大臣"]
+    assert draft.suggested_id() == "2025-03-05-yamakawa-bondarenko"
+    assert not [g for g in draft.gaps if "Japanese script" in g]
+
+
+def test_a_visiting_ambassador_s_courtesy_call_names_both_sides() -> None:
+    draft = draft_from_text(CAPTIONS)
+    assert who(draft.data["participants"]) == [
+        ("山川一郎", "Parliamentary Vice-Minister for Foreign Affairs", "JP"),
+        ("Ivan Bondarenko", "Ambassador Extraordinary and Plenipotentiary to Japan", "UA"),
+    ]
+    lead = find_lead(read_page(CAPTIONS)).text
+    ambassador = find_people_japanese(lead)[1]
+    assert "ボンダレンコ" in ambassador.aliases  # how the points call him

@@ -82,6 +82,7 @@ class Person:
     resolved: bool = False
     surname_known: bool = False  # written in capitals, so no guess
     surname_first: bool = False  # "KAMIKAWA Yoko": how MOFA writes Japanese names
+    written: str | None = None  # a Japanese official as the lead writes them: "中谷防衛大臣"
 
     @classmethod
     def of(cls, name: Name, title: str | None = None, country: str | None = None) -> Person:
@@ -251,18 +252,46 @@ _JA_TITLES = {
     "衆議院議長": "Speaker of the House of Representatives",
     "参議院議長": "President of the House of Councillors",
 }
+# A Japanese official: name (or surname alone: "中谷防衛大臣", "岸防衛大臣") and title; or a
+# surname and the bare "大臣" ("林大臣"), which must start a word, so that an office
+# ("ウクライナ国防大臣") is not read as a name.
 _JA_PERSON_RE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff々]{{2,6}}?)\s*(?P<title>{alternation(_JA_TITLES)})"
+    rf"(?P<name>[\u4e00-\u9fff々]{{1,6}}?)\s*(?P<title>{alternation(_JA_TITLES)})"
+    r"|(?<![\u30a0-\u30ff\u4e00-\u9fff々])(?P<short>[\u4e00-\u9fff々]{1,3}?)大臣(?![\u4e00-\u9fff])"
 )
+# What stands before a title and is no name: "両外務大臣" (both), "前防衛大臣" (former).
+_NOT_JA_NAMES = frozenset("同 両 各 前 元 新 現 副 国 本 日本 日本国 両国 当時".split())
+# Brackets, one level deep: "最高会議（国会）議長", "(H.E. Mr. ..., Chairperson of ... (Parliament))".
+_BRACKETED = r"(?:[^（）()]|[（(][^（）()]*[）)])"
 _JA_FOREIGN_RE = re.compile(
-    r"(?P<kana>[ァ-ヴー・=＝]+?)・?(?P<title>[\u4e00-\u9fff]*(?:大統領|首相|大臣|外相|長官|議長|大使))?"
-    r"\s*[（(](?P<english>[^）)]+)[）)]"
+    rf"(?P<kana>[ァ-ヴー・=＝]+?)・?(?P<title>(?:駐日)?(?:{JA_COUNTRY_RE.pattern})?"
+    r"(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]+[）)])*(?:大統領|首相|大臣|外相|長官|議長|大使))?"
+    rf"\s*[（(](?P<english>{_BRACKETED}+)[）)]"
+)
+# A foreign official written only in katakana, with country and office: "ボンダレンコ・ウクライナ
+# 国防大臣", "ウクライナのボンダレンコ国防大臣".
+_JA_FOREIGN_TITLES = {
+    "大統領": "President",
+    "首相": "Prime Minister",
+    "外務大臣": "Minister for Foreign Affairs",
+    "外相": "Minister for Foreign Affairs",
+    "国防大臣": "Minister of Defence",
+    "国防相": "Minister of Defence",
+    "大使": "Ambassador",
+}
+_KANA_NAME = r"[ァ-ヴー]{2,}(?:・[ァ-ヴー]{2,})*?"
+_JA_KANA_PERSON_RE = re.compile(
+    rf"(?P<kana>{_KANA_NAME})・(?P<country>{JA_COUNTRY_RE.pattern})"
+    rf"(?P<title>{alternation(_JA_FOREIGN_TITLES)})(?!\s*[（(])"
+    rf"|(?P<country2>{JA_COUNTRY_RE.pattern})の(?P<kana2>{_KANA_NAME})"
+    rf"(?P<title2>{alternation(_JA_FOREIGN_TITLES)})(?!\s*[（(])"
 )
 
 
 def find_people_japanese(lead: str) -> list[Person]:
     """The people a Japanese lead names: Japanese officials by name and title (山川一郎外務大臣,
-    first), foreigners by the English name in brackets after their katakana name."""
+    or by surname and title alone, 山川防衛大臣; first), foreigners by the English name in
+    brackets after their katakana name, else by the katakana name, country and office."""
     people: list[Person] = []
     for m in _JA_FOREIGN_RE.finditer(lead):
         english = find_people(m["english"])
@@ -275,11 +304,22 @@ def find_people_japanese(lead: str) -> list[Person]:
                 country = JA_COUNTRY_RE.search(m["kana"] + (m["title"] or ""))
                 person.country = JA_COUNTRIES[country.group()] if country else None
             people.append(person)
-    for m in _JA_PERSON_RE.finditer(lead):
-        name = m["name"]
-        if any(name in p.aliases or name == p.name for p in people):
+    for m in _JA_KANA_PERSON_RE.finditer(lead):
+        written = m["kana"] or m["kana2"]
+        surname = written.split("・")[-1]
+        if any(surname in p.aliases for p in people):
             continue
-        person = Person(name, title=_JA_TITLES[m["title"]], country="JP")
+        title = _JA_FOREIGN_TITLES[m["title"] or m["title2"]]
+        code = JA_COUNTRIES[m["country"] or m["country2"]]
+        person = Person(written, title=title, country=code, surname=surname)
+        person.aliases.add(surname)
+        people.append(person)
+    for m in _JA_PERSON_RE.finditer(lead):
+        name = m["name"] or m["short"]
+        if name in _NOT_JA_NAMES or any(name in p.aliases or name == p.name for p in people):
+            continue
+        title = _JA_TITLES[m["title"]] if m["title"] else "Minister"
+        person = Person(name, title=title, country="JP", written=m.group())
         person.surname_known = True  # found in the body, if at all (refine_surnames)
         person.aliases.add(name)
         people.insert(0, person)
@@ -401,14 +441,34 @@ def resolve_names(
     people: Sequence[Person], resolve_name: Callable[[str], str | None] | None
 ) -> None:
     """Give each person the aliases the points may call them by, and the registry's name
-    for them where `resolve_name` knows it."""
+    for them where `resolve_name` knows it: by their name, or, for a Japanese official the
+    lead names by surname and title, by that ("中谷防衛大臣"), by surname and "大臣", by the
+    surname alone."""
     for person in people:
         person.aliases |= {t for t in (person.surname, *person.name.split()) if len(t) > 2}
-        if resolve_name is not None:
-            resolved = resolve_name(person.name)
-            if resolved:
-                person.name, person.resolved = resolved, True
-                person.aliases |= {t for t in resolved.split() if len(t) > 2}
+        if resolve_name is None:
+            continue
+        resolved = next(filter(None, map(resolve_name, _spellings(person))), None)
+        if not resolved:
+            continue
+        person.name, person.resolved = resolved, True
+        person.aliases |= {t for t in resolved.split() if len(t) > 2}
+        if not person.surname.isascii() and resolved.isascii():
+            # A surname in Japanese script ("中谷", "ウメロフ") takes its Latin letters from
+            # the registry's name, which keeps a Japanese name surname first as kanji write
+            # it ("Nakatani Gen", id nakatani-gen) and others given name first ("Rustem
+            # Umerov"): for the id and a composed title.
+            words = resolved.split()
+            person.surname = words[0] if person.country == "JP" else words[-1]
+            person.surname_known = True
+
+
+def _spellings(person: Person) -> list[str]:
+    spellings = [person.name]
+    if person.written:
+        surname = person.surname or person.name
+        spellings += [person.written, f"{surname}大臣", surname]
+    return list(dict.fromkeys(spellings))
 
 
 def settle_sides(
