@@ -187,3 +187,21 @@ def test_a_visiting_ambassador_s_courtesy_call_names_both_sides() -> None:
     lead = find_lead(read_page(CAPTIONS)).text
     ambassador = find_people_japanese(lead)[1]
     assert "ボンダレンコ" in ambassador.aliases  # how the points call him
+
+
+def test_a_composed_title_uses_latin_names_or_asks_for_one() -> None:
+    lead = """\
+令和7年6月2日
+6月2日、午前10時から約30分間、山川防衛大臣は、ボンダレンコ・ウクライナ国防大臣との間でテレビ会談を実施しました。
+"""
+    resolved = draft_from_text(lead, resolve_name=registry([]))
+    assert resolved.data["title"] == (
+        "Minister Yamakawa's video conference with Minister Bondarenko"
+    )
+    assert resolved.suggested_id() == "2025-06-02-yamakawa-bondarenko"
+    unknown = draft_from_text(lead)
+    assert "title" not in unknown.data
+    assert (
+        "no title found, and none composed: 山川, ボンダレンコ named only in Japanese script"
+        in unknown.gaps
+    )

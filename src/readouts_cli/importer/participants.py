@@ -451,9 +451,10 @@ def resolve_names(
         resolved = next(filter(None, map(resolve_name, _spellings(person))), None)
         if not resolved:
             continue
+        written = person.surname or person.name
         person.name, person.resolved = resolved, True
         person.aliases |= {t for t in resolved.split() if len(t) > 2}
-        if not person.surname.isascii() and resolved.isascii():
+        if not written.isascii() and resolved.isascii():
             # A surname in Japanese script ("中谷", "ウメロフ") takes its Latin letters from
             # the registry's name, which keeps a Japanese name surname first as kanji write
             # it ("Nakatani Gen", id nakatani-gen) and others given name first ("Rustem

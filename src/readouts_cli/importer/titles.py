@@ -29,8 +29,15 @@ def fill_title(
     if own and not own.isascii() and _JAPANESE_SCRIPT.search(own):
         notes.gap(f"title is in Japanese ({own}); translate it", "title")
     title = own if own is not None else compose_title(kind, lead, people)
+    unlatin = [p.name for p in people[:2] if _JAPANESE_SCRIPT.search(p.surname or p.name)]
     if title:
         data["title"] = title
+    elif own is None and kind is not None and len(people) >= 2 and unlatin:
+        notes.gap(
+            f"no title found, and none composed: {', '.join(unlatin)} named only in Japanese "
+            "script",
+            "title",
+        )
     else:
         notes.gap("no title found and none could be composed", "title")
 
@@ -65,8 +72,11 @@ def page_title(header: Sequence[Para], *, date_first: bool = False) -> str | Non
 def compose_title(kind: Kind | None, lead: str, people: Sequence[Person]) -> str | None:
     """A title for a page that gives none: "<role> <surname>'s <kind> with <role> <surname>",
     the first principal first (the one who received a courtesy call second); None without
-    a kind and two principals."""
+    a kind and two principals, or when a principal's name is known only in Japanese script
+    (a title mixes no scripts: "Foreign Minister 岩屋's meeting")."""
     if kind is None or len(people) < 2:
+        return None
+    if any(_JAPANESE_SCRIPT.search(p.surname or p.name) for p in people[:2]):
         return None
 
     def label(person: Person) -> str:
