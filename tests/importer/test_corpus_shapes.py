@@ -10,10 +10,14 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from readouts_cli.importer import draft_from_text
+from readouts_cli.importer.kinds import find_kind, page_kind
 from readouts_cli.importer.page import find_lead, read_page
 from readouts_cli.importer.participants import find_people_japanese
 from readouts_cli.importer.times import find_times
+from readouts_cli.vocab import Kind
 
 # A repost: the site's headline, its section, its posting time, the line saying what the
 # ministry published, the ministry's heading, then the lead with an era date and a clock.
@@ -205,3 +209,41 @@ def test_a_composed_title_uses_latin_names_or_asks_for_one() -> None:
         "no title found, and none composed: 山川, ボンダレンコ named only in Japanese script"
         in unknown.gaps
     )
+
+
+@pytest.mark.parametrize(
+    ("lead", "kind"),
+    [
+        # Views exchanged over dinner, or simply exchanged: a meeting.
+        ("山川外務副大臣は、訪日中の議長との間で、夕食を交え意見交換を行いました。", "meeting"),
+        ("山川大使は、同大臣と地域情勢について意見交換を行った。", "meeting"),
+        # Attending a conference is a multilateral engagement; a talk on its margins is not.
+        (
+            "山川政務官は、ワルシャワで開催された「復興に関する国際会議」に出席しました。",
+            "multilateral",
+        ),
+        ("山川政務官は、国際会議に出席した際に、同国外相と会談を行いました。", "meeting"),
+        (
+            "山川防衛大臣は、ボンダレンコ国防大臣との間でテレビ会談を実施しました。",
+            "video-conference",
+        ),
+        # A signing the principals witnessed before their meeting: the meeting is recorded.
+        (
+            "山川大使は、大統領府を訪れ、大統領令の署名式に立ち会うとともに、大統領と会談を行いました。",
+            "meeting",
+        ),
+        ("The ambassador witnessed the signing of the decree and met the President.", "meeting"),
+        ("The two ministers signed a memorandum on demining.", "signing"),
+        ("The President held a teleconference with the Prime Minister.", "video-conference"),
+    ],
+)
+def test_the_kinds_japanese_and_news_pages_use(lead: str, kind: str) -> None:
+    assert find_kind(lead) is Kind(kind)
+
+
+def test_a_video_call_in_the_headline_beats_the_lead_s_multilateral_framing() -> None:
+    lead = "President of Ukraine Volodymyr Zelenskyy joined the G7 meeting by video conference."
+    headline = "The President took part in a video call of the G7 leaders"
+    assert page_kind(lead, headline) is Kind.VIDEO_CONFERENCE
+    assert page_kind(lead, "The President at the G7 summit") is Kind.MULTILATERAL
+    assert page_kind("They agreed to cooperate.", headline) is Kind.VIDEO_CONFERENCE

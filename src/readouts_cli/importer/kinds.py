@@ -15,11 +15,11 @@ from .draft import Notes
 # telephone talk, not a meeting).
 KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.SIGNING, re.compile(r"\bsign(?:ing|ed)\b|exchange\s+of\s+notes|exchanged\s+(?:the\s+)?notes|署名|交換公文", re.I)),
-    (Kind.MULTILATERAL, re.compile(r"\bG\s?7\b|\bG\s?20\b|summit\s+session|\bsession\s+\d|\bsession\b.*\bsummit\b|leaders'?\s+(?:meeting|video)|\bNATO\s+summit|首脳会合|Ｇ７|G7", re.I)),
+    (Kind.MULTILATERAL, re.compile(r"\bG\s?7\b|\bG\s?20\b|summit\s+session|\bsession\s+\d|\bsession\b.*\bsummit\b|leaders'?\s+(?:meeting|video)|\bNATO\s+summit|首脳会合|Ｇ７|G7|会議」?に出席し(?:ました|た)(?!際)", re.I)),
     (Kind.TELEPHONE_TALK, re.compile(r"telephone|\bby\s+phone\b|phone\s+call|phone\s+conversation|phone\s+talks?\b|\bcall\s+with\b|\bspoke\s+(?:\w+\s+)?(?:to|with)\b|\btelefonat|telefonierte|電話会談|電話", re.I)),
-    (Kind.VIDEO_CONFERENCE, re.compile(r"video\s*(?:-\s*)?(?:conference|call|meeting|talk)|videoconferenc|online\s+(?:meeting|talk)|virtual\s+meeting|テレビ会議|テレビ会談|オンライン", re.I)),
+    (Kind.VIDEO_CONFERENCE, re.compile(r"video\s*(?:-\s*)?(?:conference|call|meeting|talk)|videoconferenc|teleconferenc|online\s+(?:meeting|talk)|virtual\s+meeting|テレビ会議|テレビ会談|オンライン", re.I)),
     (Kind.COURTESY_CALL, re.compile(r"courtesy\s+call|表敬", re.I)),
-    (Kind.MEETING, re.compile(r"\bmeeting\b|\bmet\s+(?:with\b)?|\bwelcomed\s+(?:his|her|their)\s+\w+\s+counterpart|\bheld\s+talks\b|\btalks\b|\btalk\b|\bsummit\b|working\s+(?:lunch|dinner|breakfast)|\btrafen\b|\btraf\b|\bTreffen\b|Gespräch|会談|会合|懇談", re.I)),
+    (Kind.MEETING, re.compile(r"\bmeeting\b|\bmet\s+(?:with\b)?|\bwelcomed\s+(?:his|her|their)\s+\w+\s+counterpart|\bheld\s+talks\b|\btalks\b|\btalk\b|\bsummit\b|working\s+(?:lunch|dinner|breakfast)|\btrafen\b|\btraf\b|\bTreffen\b|Gespräch|会談|会合|懇談|意見交換", re.I)),
     (Kind.VISIT, re.compile(r"\bvisited\b|\bvisit\b|訪問", re.I)),
 ]  # fmt: skip
 
@@ -59,9 +59,39 @@ def title_level(title: str | None) -> Level | None:
     return None
 
 
+# A signing the principals attended on the way to their meeting: the meeting is what the
+# page records ("attended the signing ceremony of the decree and held a meeting with ...").
+_WITNESSED_SIGNING_RE = re.compile(
+    r"署名式に立ち会|(?:witness(?:ed|es|ing)?|attend(?:ed|s|ing)?)\s+(?:the\s+)?signing(?:\s+ceremony)?",
+    re.I,
+)
+
+
 def find_kind(text: str) -> Kind | None:
-    """The kind of engagement `text` describes ("held a telephone talk" -> telephone-talk)."""
-    return next((kind for kind, pattern in KIND_RULES if pattern.search(text)), None)
+    """The kind of engagement `text` describes ("held a telephone talk" -> telephone-talk);
+    a meeting held beside a signing the principals witnessed is a meeting."""
+    kind = next((kind for kind, pattern in KIND_RULES if pattern.search(text)), None)
+    if kind is Kind.SIGNING and _WITNESSED_SIGNING_RE.search(text):
+        rest = _WITNESSED_SIGNING_RE.sub(" ", text)
+        if not _rule(Kind.SIGNING).search(rest) and _rule(Kind.MEETING).search(rest):
+            return Kind.MEETING
+    return kind
+
+
+def page_kind(lead: str, headline: str | None) -> Kind | None:
+    """The kind of the page's engagement: the lead's (`find_kind`), else the headline's; a
+    headline that calls it a video call or conference beats a lead's multilateral framing
+    ("participated in a video call of G7 leaders")."""
+    if not headline:
+        return find_kind(lead)
+    kind = find_kind(lead) or find_kind(headline)
+    if kind is Kind.MULTILATERAL and _rule(Kind.VIDEO_CONFERENCE).search(headline):
+        return Kind.VIDEO_CONFERENCE
+    return kind
+
+
+def _rule(kind: Kind) -> re.Pattern[str]:
+    return next(pattern for rule, pattern in KIND_RULES if rule is kind)
 
 
 def meeting_level(lead: str, titles: Sequence[str | None]) -> Level | None:

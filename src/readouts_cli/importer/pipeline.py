@@ -12,7 +12,7 @@ from .aid import find_aid
 from .condolences import find_condolences
 from .dates import fill_date, meeting_date
 from .draft import Draft, Notes
-from .kinds import fill_kind, fill_level, find_kind
+from .kinds import fill_kind, fill_level, page_kind
 from .page import DATELINE_RE, find_lead, is_furniture, read_page
 from .participants import (
     fill_participants,
@@ -63,7 +63,7 @@ def draft_from_text(
     home = settle_sides(people, home, page.text, notes)
 
     own_title = page_title(lead.header, date_first=home == "UA")
-    kind = find_kind(lead.sentence or lead.text) or (find_kind(own_title) if own_title else None)
+    kind = page_kind(lead.sentence or lead.text, own_title)
     points = find_points(page, lead, notes)
 
     data: dict[str, Any] = {}
