@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from readouts_cli.importer import draft_from_text
+from readouts_cli.importer.aid import find_donor
 from readouts_cli.importer.kinds import find_kind, page_kind
 from readouts_cli.importer.page import find_lead, read_page
 from readouts_cli.importer.participants import find_people_japanese
@@ -247,3 +248,52 @@ def test_a_video_call_in_the_headline_beats_the_lead_s_multilateral_framing() ->
     assert page_kind(lead, headline) is Kind.VIDEO_CONFERENCE
     assert page_kind(lead, "The President at the G7 summit") is Kind.MULTILATERAL
     assert page_kind("They agreed to cooperate.", headline) is Kind.VIDEO_CONFERENCE
+
+
+# Aid in a Japanese readout: support for Ukraine as a policy beside sanctions on Russia (no
+# item), a decision to give more (announced), thanks for aid given (mentioned; the side
+# thanked gave it).
+AID = """\
+令和7年3月5日
+令和7年3月5日10時00分から約30分間、山川外務大臣は、ボンダレンコ・ウクライナ外務大臣との間で電話会談を行いました。
+1 山川大臣から、ロシアによる侵略は国際秩序を揺るがすものであり、我が国として、厳しい対露制裁とウクライナ支援を続けている旨述べました。
+2 山川大臣から、ウクライナへの自衛隊車両の追加提供を行うことを決定した旨伝えました。ボンダレンコ大臣からは、我が国の人道支援及び自衛隊による装備品等の提供について、深い謝意が述べられました。
+"""
+
+
+def test_aid_in_general_words_is_no_item_and_thanks_name_the_side_that_gave() -> None:
+    aid = draft_from_text(AID).data["aid"]
+    found = [
+        (a["donor"], a["recipient"], a["what"], a["category"], a.get("amount"), a["status"])
+        for a in aid
+    ]
+    assert found == [
+        ("JP", "UA", "自衛隊車両の追加提供", "military", None, "announced"),
+        ("JP", "UA", "人道支援", "humanitarian", None, "mentioned"),
+        ("JP", "UA", "装備品等の提供", "military", None, "mentioned"),
+    ]
+    assert [a["point"] for a in aid] == [2, 2, 2]
+
+
+def test_who_gives_in_japanese() -> None:
+    assert find_donor("我が国の人道支援について") == "JP"
+    assert find_donor("日本からの支援に感謝") == "JP"
+    # An invader and a country under sanctions give nothing.
+    assert find_donor("ロシアによるウクライナ侵略は、ウクライナ支援を妨げる") is None
+    assert find_donor("厳しい対露制裁とウクライナ支援") is None
+
+
+def test_thanks_in_english_for_equipment_name_the_side_thanked_as_donor() -> None:
+    text = """\
+June 3, 2025
+
+On June 3, Minister of Foreign Affairs Yamakawa Ichiro held a meeting with Ukrainian Foreign Minister Ivan Bondarenko.
+
+1. Minister Bondarenko expressed his deep appreciation for the provision of equipment by the Self-Defense Forces.
+
+2. Minister Yamakawa said Japan would keep its sanctions on Russia and its assistance to Ukraine.
+"""
+    aid = draft_from_text(text).data["aid"]
+    assert [(a["donor"], a["recipient"], a["status"], a["point"]) for a in aid] == [
+        ("JP", "UA", "mentioned", 1)
+    ]

@@ -19,7 +19,7 @@ from .draft import Notes
 from .mentions import mentions
 from .page import sentences
 from .participants import Person
-from .places import COUNTRY_NAMES, JA_COUNTRIES, JA_COUNTRY_RE, country_code
+from .places import COUNTRY_NAMES, JA_COUNTRIES, country_code
 from .text import alternation, squash, trim
 
 AID_NOUN_RE = re.compile(
@@ -28,12 +28,13 @@ AID_NOUN_RE = re.compile(
     contributions?(?=\s+(?:to|from|through|via|of)\b)|
     support(?=\s+(?:extended|provided|given|delivered|package|of\s+(?:US\$|\$|¥|€)))|
     (?:financial|budget(?:ary)?|humanitarian|economic|energy|winteri[sz]ation|reconstruction|
-    recovery|demining|military|defen[cs]e|fiscal)\s+support)\b|支援|供与|無償資金協力|円借款""",
+    recovery|demining|military|defen[cs]e|fiscal)\s+support)\b|支援|供与|無償資金協力|円借款|
+    (?<!情報)(?<!情報の)提供""",
     re.I | re.VERBOSE,
 )
 _AID_CONTEXT_RE = re.compile(
     r"assist|\baid\b|grant|loan|support|contribut|donat|fund|provid|provision|disburs|pledg|"
-    r"equipment|package|humanitarian|financ|budget|支援|供与|拠出",
+    r"equipment|package|humanitarian|financ|budget|支援|供与|拠出|提供",
     re.I,
 )
 _CATEGORY_RULES: list[tuple[Category, re.Pattern[str]]] = [
@@ -41,7 +42,7 @@ _CATEGORY_RULES: list[tuple[Category, re.Pattern[str]]] = [
     (Category.ENERGY, re.compile(r"energy|\bpower\b|power-|electric|generator|transformer|winteri[sz]|heating|solar|電力|発電|越冬", re.I)),
     (Category.HUMANITARIAN, re.compile(r"humanitarian|emergency|\bfood\b|medical|medicine|refugee|shelter|人道|緊急", re.I)),
     (Category.RECONSTRUCTION, re.compile(r"reconstruct|recovery|rebuild|restoration|復興|復旧", re.I)),
-    (Category.MILITARY, re.compile(r"military|defen[cs]e\s+equipment|weapon|ammunition|Self-Defense\s+Forces|\bSDF\b|bulletproof|helmet|防衛装備", re.I)),
+    (Category.MILITARY, re.compile(r"military|defen[cs]e\s+equipment|weapon|ammunition|Self-Defense\s+Forces|\bSDF\b|bulletproof|helmet|防衛装備|自衛隊|装備品", re.I)),
     (Category.FINANCIAL, re.compile(r"\bloans?\b|budget|financial|fiscal|credit|guarantee|借款|財政|融資", re.I)),
 ]  # fmt: skip
 _PLEDGED_RE = re.compile(
@@ -56,6 +57,26 @@ _DELIVERED_RE = re.compile(
     re.I,
 )
 _MENTIONED_RE = re.compile(r"gratitude|appreciat|thank|welcom|valued|praised|感謝|謝意", re.I)
+# Thanks for aid: the side thanked gave it ("expressed appreciation for the provision of ...").
+_THANKS_RE = re.compile(r"gratitude|appreciat|thank|grateful|感謝|謝意", re.I)
+# A Japanese page's "our country" is Japan.
+_JA_SIDES = {**JA_COUNTRIES, "我が国": "JP", "わが国": "JP"}
+_JA_SIDE = alternation(_JA_SIDES)
+_JA_AID_WORD = r"(?:支援|供与|提供|協力|拠出|援助)"
+# Aid named by its recipient alone, as a policy ("厳しい対露制裁とウクライナ支援を推進",
+# "sanctions on Russia and support for Ukraine"): no thing given, unless a verb gives it.
+_GENERAL_SUPPORT_RE = re.compile(
+    rf"(?:対)?(?:{_JA_SIDE})?(?:への)?(?:包括的な?|継続的な?|多大な|さらなる|更なる|一層の)?"
+    rf"(?:支援|協力|援助)"
+    r"|(?:(?:continued|further|comprehensive|ongoing|steadfast|unwavering|strong)\s+)?"
+    rf"(?:support|assistance|aid)(?:\s+(?:for|to)\s+(?:{alternation(COUNTRY_NAMES)}))?",
+    re.I,
+)
+_GIVING_RE = re.compile(
+    r"\b(?:provid|extend|give|giving|gave|deliver|disburs|donat|suppl|allocat|send|sent)"
+    r"|提供|供与|拠出|実施",
+    re.I,
+)
 _CHANNEL_RE = re.compile(
     r"\b(?:through|via|by\s+way\s+of|channell?ed\s+through)\s+(?:the\s+)?(?P<channel>[^,.;()]+?)"
     r"(?=\s+(?:to|for|and|in\s+order|so\s+that|which|that)\b|[,.;()]|$)",
@@ -110,10 +131,12 @@ def find_aid(
             if number is None or not AID_NOUN_RE.search(sentence):
                 continue
             parts = _including_parts(sentence)
-            for part in parts or [sentence]:
+            listed = [] if parts else _japanese_parts(sentence)
+            for part in parts or listed or [sentence]:
                 noun = AID_NOUN_RE.search(part) or _CATEGORY_HINT_RE.search(part)
                 if noun:
-                    found = _Found(sentence, part, noun.start(), None, not parts, whole=bool(parts))
+                    alone = not (parts or listed)
+                    found = _Found(sentence, part, noun.start(), None, alone, whole=bool(parts))
                     items.extend(_aid_item(found, speaker, people, number, year))
     for index, item in enumerate(items, start=1):
         where = f"aid {index}" + (f" (point {item['point']})" if "point" in item else " (lead)")
@@ -156,6 +179,15 @@ def _including_parts(sentence: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()] if len(parts) > 1 else []
 
 
+def _japanese_parts(sentence: str) -> list[str]:
+    """'...人道支援及び...装備品等の提供について...' -> the two, each naming aid; [] unless
+    every part joined by 及び/並びに names aid."""
+    parts = re.split(r"及び|並びに", sentence)
+    if len(parts) > 1 and all(AID_NOUN_RE.search(p) for p in parts):
+        return parts
+    return []
+
+
 def _aid_item(
     found: _Found,
     speaker: Person | None,
@@ -165,7 +197,13 @@ def _aid_item(
 ) -> list[dict[str, Any]]:
     """The aid item `found` describes, as a table (none when no donor can be told)."""
     sentence, part = found.sentence, found.part
-    donor = find_donor(sentence) or (speaker.country if speaker else None)
+    donor = find_donor(sentence)
+    if donor is None and speaker is not None:
+        donor = speaker.country
+        if _THANKS_RE.search(sentence):
+            # The speaker thanks for it: the other side gave it.
+            others = [p.country for p in people if p.country and p.country != speaker.country]
+            donor = others[0] if others else None
     if donor is None:
         return []
     recipient = find_recipient(sentence, donor, people)
@@ -182,6 +220,8 @@ def _aid_item(
         what = "contribution" if re.search(r"contribut|拠出", part, re.I) else "assistance"
         if category is not Category.OTHER and what == "assistance":
             what = f"{category.value} assistance"
+    if found.amount is None and is_general_support(what, sentence):
+        return []
     status = find_status(part) or find_status(sentence) or Status.ANNOUNCED
     if speaker and speaker.country and speaker.country != donor and _MENTIONED_RE.search(sentence):
         status = Status.MENTIONED  # the recipient thanking for aid refers to it, no more
@@ -206,6 +246,12 @@ def _aid_item(
     return [{k: item[k] for k in SECTION_FIELD_ORDER["aid"] if item.get(k) is not None}]
 
 
+def is_general_support(what: str, sentence: str) -> bool:
+    """Whether aid named without an amount is support in general, no item: "ウクライナ支援",
+    "対ウクライナ支援", "support for Ukraine", in a `sentence` with no verb of giving."""
+    return bool(_GENERAL_SUPPORT_RE.fullmatch(squash(what))) and not _GIVING_RE.search(sentence)
+
+
 def find_category(text: str, at: int = 0) -> Category | None:
     """The category of aid whose keyword stands nearest to position `at` ("generators" ->
     energy, "demining" -> demining); None when `text` has no such keyword."""
@@ -225,7 +271,7 @@ def find_status(text: str) -> Status | None:
         return Status.PLEDGED
     if _DELIVERED_RE.search(text):
         return Status.DELIVERED
-    if re.search(r"announc|decid|explain|inform|表明", text, re.I):
+    if re.search(r"announc|decid|explain|inform|表明|決定", text, re.I):
         return Status.ANNOUNCED
     if _MENTIONED_RE.search(text):
         return Status.MENTIONED
@@ -249,9 +295,14 @@ def find_donor(sentence: str) -> str | None:
         m = re.search(pattern, sentence)
         if m:
             return country_code(m["c"])
-    ja = re.search(rf"({JA_COUNTRY_RE.pattern})(?:から|は|による)", sentence)
+    # Japanese: "日本からの", "我が国の人道支援", "日本による支援": a country that gives, not
+    # one that invades ("ロシアによる侵略") or is sanctioned ("対露制裁").
+    ja = re.search(
+        rf"(?<!対)({_JA_SIDE})(?:から|より|(?:による|の|は|として)[^、。]{{0,12}}?{_JA_AID_WORD})",
+        sentence,
+    )
     if ja:
-        return JA_COUNTRIES[ja[1]]
+        return _JA_SIDES[ja[1]]
     return None
 
 
@@ -268,9 +319,9 @@ def find_recipient(sentence: str, donor: str, people: Sequence[Person]) -> str |
             code = country_code(m["c"])
             if code and code != donor:
                 return code
-    ja = re.search(rf"({JA_COUNTRY_RE.pattern})(?:への|に対し|に対する|向け)", sentence)
-    if ja and JA_COUNTRIES[ja[1]] != donor:
-        return JA_COUNTRIES[ja[1]]
+    ja = re.search(rf"({_JA_SIDE})(?:への|に対し|に対する|向け)", sentence)
+    if ja and _JA_SIDES[ja[1]] != donor:
+        return _JA_SIDES[ja[1]]
     others = [p.country for p in people if p.country and p.country != donor]
     return others[0] if others else None
 
@@ -306,7 +357,8 @@ def find_what(part: str, amount: Amount | None) -> str | None:
     if amount is not None:
         text = JA_AMOUNT_RE.sub("@AMOUNT@", AMOUNT_RE.sub("@AMOUNT@", text))
         japanese = re.search(
-            r"@AMOUNT@の?(?P<x>[\u30a0-\u30ff\u4e00-\u9fff]*?(?:支援|協力|借款|供与|拠出))", text
+            r"@AMOUNT@の?(?P<x>[\u30a0-\u30ff\u4e00-\u9fff]*?(?:支援|協力|借款|供与|拠出))",
+            text,
         )
         if japanese:
             return japanese["x"]
@@ -322,8 +374,14 @@ def find_what(part: str, amount: Amount | None) -> str | None:
     if noun is None:
         return None
     if not noun.group().isascii():
-        phrase = re.search(r"[\u30a0-\u30ff\u4e00-\u9fff]*$", text[: noun.start()])
-        return (phrase.group() if phrase else "") + noun.group()
+        # "自衛隊車両の追加提供": one "Xの" before the noun's own words, but no country
+        # ("我が国の人道支援" is 人道支援).
+        phrase = re.search(
+            r"(?:[\u30a0-\u30ff\u4e00-\u9fff・]+の)?[\u30a0-\u30ff\u4e00-\u9fff]*$",
+            text[: noun.start()],
+        )
+        words = re.sub(rf"^(?:{_JA_SIDE}|国)の", "", phrase.group() if phrase else "")
+        return words + noun.group()
     kept: list[str] = []
     for word in reversed(text[: noun.start()].split()[-4:]):
         if word.lower() in _WHAT_STOP or word.endswith(("'s", "’s")) or country_code(word):
