@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 
 from readouts_cli.importer import draft_from_text
-from readouts_cli.importer.aid import find_donor
+from readouts_cli.importer.aid import find_donor, find_status
 from readouts_cli.importer.kinds import find_kind, page_kind
 from readouts_cli.importer.page import find_lead, read_page
 from readouts_cli.importer.participants import find_people_japanese
 from readouts_cli.importer.times import find_times
-from readouts_cli.vocab import Kind
+from readouts_cli.vocab import Kind, Status
 
 # A repost: the site's headline, its section, its posting time, the line saying what the
 # ministry published, the ministry's heading, then the lead with an era date and a clock.
@@ -252,12 +252,13 @@ def test_a_video_call_in_the_headline_beats_the_lead_s_multilateral_framing() ->
 
 # Aid in a Japanese readout: support for Ukraine as a policy beside sanctions on Russia (no
 # item), a decision to give more (announced), thanks for aid given (mentioned; the side
-# thanked gave it).
+# thanked gave it), and readiness to lend said again (mentioned).
 AID = """\
 令和7年3月5日
 令和7年3月5日10時00分から約30分間、山川外務大臣は、ボンダレンコ・ウクライナ外務大臣との間で電話会談を行いました。
 1 山川大臣から、ロシアによる侵略は国際秩序を揺るがすものであり、我が国として、厳しい対露制裁とウクライナ支援を続けている旨述べました。
 2 山川大臣から、ウクライナへの自衛隊車両の追加提供を行うことを決定した旨伝えました。ボンダレンコ大臣からは、我が国の人道支援及び自衛隊による装備品等の提供について、深い謝意が述べられました。
+3 山川大臣から、少なくとも1億ドル規模の借款による支援を供与する用意がある旨を改めて伝達しました。
 """
 
 
@@ -271,8 +272,9 @@ def test_aid_in_general_words_is_no_item_and_thanks_name_the_side_that_gave() ->
         ("JP", "UA", "自衛隊車両の追加提供", "military", None, "announced"),
         ("JP", "UA", "人道支援", "humanitarian", None, "mentioned"),
         ("JP", "UA", "装備品等の提供", "military", None, "mentioned"),
+        ("JP", "UA", "借款", "financial", 100_000_000, "mentioned"),
     ]
-    assert [a["point"] for a in aid] == [2, 2, 2]
+    assert [a["point"] for a in aid] == [2, 2, 2, 3]
 
 
 def test_who_gives_in_japanese() -> None:
@@ -281,6 +283,12 @@ def test_who_gives_in_japanese() -> None:
     # An invader and a country under sanctions give nothing.
     assert find_donor("ロシアによるウクライナ侵略は、ウクライナ支援を妨げる") is None
     assert find_donor("厳しい対露制裁とウクライナ支援") is None
+
+
+def test_an_offer_said_again_is_mentioned() -> None:
+    assert find_status("借款を供与する用意がある旨を改めて伝達しました。") is Status.MENTIONED
+    assert find_status("He reiterated Japan's readiness to extend loans.") is Status.MENTIONED
+    assert find_status("追加提供を行うことを決定した。") is Status.ANNOUNCED
 
 
 def test_thanks_in_english_for_equipment_name_the_side_thanked_as_donor() -> None:

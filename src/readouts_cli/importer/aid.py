@@ -59,6 +59,9 @@ _DELIVERED_RE = re.compile(
 _MENTIONED_RE = re.compile(r"gratitude|appreciat|thank|welcom|valued|praised|感謝|謝意", re.I)
 # Thanks for aid: the side thanked gave it ("expressed appreciation for the provision of ...").
 _THANKS_RE = re.compile(r"gratitude|appreciat|thank|grateful|感謝|謝意", re.I)
+# An offer said again ("restated readiness to extend loans", "改めて伝達"): it refers to one
+# made before, so it is mentioned, not announced anew.
+_RESTATED_RE = re.compile(r"\b(?:reiterat|restat)|改めて[^。]{0,20}?(?:伝達|述べ|表明)", re.I)
 # A Japanese page's "our country" is Japan.
 _JA_SIDES = {**JA_COUNTRIES, "我が国": "JP", "わが国": "JP"}
 _JA_SIDE = alternation(_JA_SIDES)
@@ -267,6 +270,8 @@ def find_category(text: str, at: int = 0) -> Category | None:
 def find_status(text: str) -> Status | None:
     """What `text` says became of aid: pledged ("will provide"), delivered ("handed over"),
     announced ("decided"), or only mentioned ("expressed gratitude for")."""
+    if _RESTATED_RE.search(text):
+        return Status.MENTIONED
     if _PLEDGED_RE.search(text):
         return Status.PLEDGED
     if _DELIVERED_RE.search(text):
@@ -357,7 +362,7 @@ def find_what(part: str, amount: Amount | None) -> str | None:
     if amount is not None:
         text = JA_AMOUNT_RE.sub("@AMOUNT@", AMOUNT_RE.sub("@AMOUNT@", text))
         japanese = re.search(
-            r"@AMOUNT@の?(?P<x>[\u30a0-\u30ff\u4e00-\u9fff]*?(?:支援|協力|借款|供与|拠出))",
+            r"@AMOUNT@(?:規模|相当)?の?(?P<x>[\u30a0-\u30ff\u4e00-\u9fff]*?(?:支援|協力|借款|供与|拠出))",
             text,
         )
         if japanese:
