@@ -14,6 +14,7 @@ import pytest
 
 from readouts_cli.importer import draft_from_text
 from readouts_cli.importer.aid import find_donor, find_status
+from readouts_cli.importer.dates import is_date_line
 from readouts_cli.importer.kinds import find_kind, page_kind
 from readouts_cli.importer.page import find_lead, read_page
 from readouts_cli.importer.participants import find_people_japanese
@@ -305,3 +306,26 @@ On June 3, Minister of Foreign Affairs Yamakawa Ichiro held a meeting with Ukrai
     assert [(a["donor"], a["recipient"], a["status"], a["point"]) for a in aid] == [
         ("JP", "UA", "mentioned", 1)
     ]
+
+
+NEWS_STAMP = """\
+Leaders discuss energy cooperation
+08:15 JST, March 10, 2025
+KYIV (Example Press) — Ukrainian President Volodymyr Zelenskyy has said he expects closer energy cooperation with Japan.
+Speaking on Friday night, Zelenskyy said he had held a video call with Prime Minister Hiro Tanaka earlier that day.
+"""
+
+
+def test_a_news_story_s_timestamp_steps_back_to_the_weekday_the_text_names() -> None:
+    assert is_date_line("08:15 JST, March 10, 2025")
+    draft = draft_from_text(NEWS_STAMP)
+    # March 10, 2025 is a Monday; the Friday before it is March 7.
+    assert draft.data["date"] == dt.date(2025, 3, 7)
+    assert "the page is dated 2025-03-10 (Monday); the text says Friday: took 2025-03-07" in (
+        draft.warnings
+    )
+    assert draft.data["title"] == "Leaders discuss energy cooperation"
+    # No weekday named: the story's own date stands, with no warning.
+    plain = draft_from_text(NEWS_STAMP.replace("on Friday night", "last night"))
+    assert plain.data["date"] == dt.date(2025, 3, 10)
+    assert not [w for w in plain.warnings if "the text says" in w]

@@ -54,14 +54,16 @@ _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
 
 # "03.04.2024": day, month, year, as Ukrainian (and most European) sites date their pages.
 _DOTTED_DATE_RE = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})\b")
-# The time a page was posted, after its date ("3 April 2024 - 13:42"): no meeting time.
+# The time a page was posted, after its date ("3 April 2024 - 13:42") or before it, with its
+# zone ("10:39 JST, January 9, 2023"): no meeting time.
 _POSTED_AT = r"(?:\s*[-–—,|·]?\s*\d{1,2}:\d{2})?"
+_POSTED_BEFORE = r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:JST|KST|UTC|GMT|EET|CET)?,?\s+)?"
 # A line that is a date and nothing else ("Published: 14 May 2024", "令和6年1月7日",
-# "16 November 2024 - 14:05", "03.04.2024 13:42").
+# "16 November 2024 - 14:05", "03.04.2024 13:42", "10:39 JST, January 9, 2023").
 DATE_LINE_RE = re.compile(
     rf"""^\W*(?:(?:published|updated|posted|originally\s+published|last\s+updated|date|
-    released)\s*:?\s*)?{WEEKDAY}?(?:{_DATE_MDY}|{_DATE_DMY}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})
-    {_POSTED_AT}\W*$""",
+    released)\s*:?\s*)?{_POSTED_BEFORE}{WEEKDAY}?(?:{_DATE_MDY}|{_DATE_DMY}|
+    \d{{1,2}}\.\d{{1,2}}\.\d{{4}}){_POSTED_AT}\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _JA_DATE_LINE_RE = re.compile(
@@ -118,12 +120,14 @@ def is_date_line(text: str) -> bool:
 
 
 def meeting_date(
-    header: Sequence[str], lines: Sequence[str], lead: str, notes: Notes
+    header: Sequence[str], lines: Sequence[str], lead: str, notes: Notes, following: str = ""
 ) -> dt.date | None:
     """The meeting's date: the lead's ("On January 7, ..."), its year taken from the page's
     date line (`header` is the text above the lead, `lines` the whole page) when the lead
-    leaves it out; the page's date when the lead gives none. A page dated otherwise than the
-    lead is a warning."""
+    leaves it out; the page's date when the lead gives none, stepped back to the weekday the
+    lead or the paragraph `following` it names ("on Friday": a news story's own date is
+    often a day or more after the meeting). A page dated otherwise than the lead is a
+    warning."""
     page_date: DateFound | None = None
     for line in [*header, *lines]:
         if is_date_line(line):
@@ -142,7 +146,8 @@ def meeting_date(
         lead_date = find_date(lead[m.end() :], at_start=True) if m else None
     if lead_date is None:
         if page_date and page_date.year:
-            return _make_date(page_date.year, page_date.month, page_date.day)
+            published = _make_date(page_date.year, page_date.month, page_date.day)
+            return weekday_before(published, f"{lead} {following}", notes) if published else None
         if page_date:
             notes.gap(f"date: no year stated (the page gives {_month_day(page_date)})", "date")
         return None
@@ -161,6 +166,27 @@ def meeting_date(
         published = _make_date(page_date.year, page_date.month, page_date.day)
         if published and published != date:
             notes.warn(f"the page is dated {published}; the lead gives the meeting as {date}")
+    return date
+
+
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_WEEKDAY_RE = re.compile(rf"\b(?:on\s+)?({'|'.join(_WEEKDAYS)})\b")
+
+
+def weekday_before(published: dt.date, text: str, notes: Notes) -> dt.date:
+    """The day `text` names by its weekday ("on Friday", "Friday evening"), on or before the
+    date a story was `published`; `published` itself when the text names no weekday. A date
+    so stepped back is a warning."""
+    m = _WEEKDAY_RE.search(text)
+    if not m:
+        return published
+    back = (published.weekday() - _WEEKDAYS.index(m[1])) % 7
+    date = published - dt.timedelta(days=back)
+    if back:
+        notes.warn(
+            f"the page is dated {published} ({_WEEKDAYS[published.weekday()]}); the text says "
+            f"{m[1]}: took {date}"
+        )
     return date
 
 

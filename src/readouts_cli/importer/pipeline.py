@@ -50,7 +50,9 @@ def draft_from_text(
     # A news agency's dateline dates the story, as a page's date line does.
     dateline = DATELINE_RE.match(lead.para.text) if lead.para else None
     header = [p.whole for p in lead.header] + ([dateline["date"]] if dateline else [])
-    date = meeting_date(header, [p.whole for p in page.paras], lead.text, notes)
+    after = lead.index + 1 if lead.index is not None else len(page.paras)
+    following = page.paras[after].text if after < len(page.paras) else ""
+    date = meeting_date(header, [p.whole for p in page.paras], lead.text, notes, following)
     if date is None and not people:
         raise ReadoutsError.of(
             "not a readout: found neither a date nor the people who met",
