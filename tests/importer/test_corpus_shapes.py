@@ -16,7 +16,7 @@ from readouts_cli.importer import draft_from_text
 from readouts_cli.importer.aid import find_donor, find_status
 from readouts_cli.importer.dates import is_date_line
 from readouts_cli.importer.kinds import find_kind, page_kind
-from readouts_cli.importer.page import find_lead, read_page
+from readouts_cli.importer.page import find_lead, is_furniture, read_page
 from readouts_cli.importer.participants import find_people_japanese
 from readouts_cli.importer.times import find_times
 from readouts_cli.vocab import Kind, Status
@@ -329,3 +329,23 @@ def test_a_news_story_s_timestamp_steps_back_to_the_weekday_the_text_names() -> 
     plain = draft_from_text(NEWS_STAMP.replace("on Friday night", "last night"))
     assert plain.data["date"] == dt.date(2025, 3, 10)
     assert not [w for w in plain.warnings if "the text says" in w]
+
+
+def test_a_repost_s_timestamp_and_attribution_lines_are_no_points() -> None:
+    assert is_date_line("2025-03-07 09:15")
+    assert is_furniture(
+        "防衛省は令和7(2025)年3月6日(木)10時00分、会談について以下のとおり発表した。"
+    )
+    assert is_furniture("The Ministry of Defense published the following on March 6, 2025.")
+    text = """\
+令和7年3月5日15時10分（現地時間）から約40分間、山川防衛大臣は、ボンダレンコ・ウクライナ国防大臣との間で会談を実施しました。
+山川大臣から、ウクライナとの防衛協力を続けていく旨述べました。
+両大臣は、今後も緊密に意思疎通していくことで一致しました。
+2025-03-07 09:15
+防衛省は令和7(2025)年3月6日(木)10時00分、日ウクライナ防衛相会談について以下のとおり発表した。
+"""
+    points = draft_from_text(text).data["points"]
+    assert points == [
+        "山川大臣から、ウクライナとの防衛協力を続けていく旨述べました。",
+        "両大臣は、今後も緊密に意思疎通していくことで一致しました。",
+    ]

@@ -59,11 +59,12 @@ _DOTTED_DATE_RE = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P
 _POSTED_AT = r"(?:\s*[-–—,|·]?\s*\d{1,2}:\d{2})?"
 _POSTED_BEFORE = r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:JST|KST|UTC|GMT|EET|CET)?,?\s+)?"
 # A line that is a date and nothing else ("Published: 14 May 2024", "令和6年1月7日",
-# "16 November 2024 - 14:05", "03.04.2024 13:42", "10:39 JST, January 9, 2023").
+# "16 November 2024 - 14:05", "03.04.2024 13:42", "10:39 JST, January 9, 2023", a repost's
+# "2024-10-22 18:20").
 DATE_LINE_RE = re.compile(
     rf"""^\W*(?:(?:published|updated|posted|originally\s+published|last\s+updated|date|
     released)\s*:?\s*)?{_POSTED_BEFORE}{WEEKDAY}?(?:{_DATE_MDY}|{_DATE_DMY}|
-    \d{{1,2}}\.\d{{1,2}}\.\d{{4}}){_POSTED_AT}\W*$""",
+    \d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}){_POSTED_AT}\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _JA_DATE_LINE_RE = re.compile(

@@ -34,6 +34,8 @@ FURNITURE_RE = re.compile(
       | ministry\s+of\s+foreign\s+affairs\s+of\s+ukraine | government\s+portal
       | [(（\[]?\s*pdf\s*[)）\]]? | .*\(pdf\)\s* | .*（pdf）\s*
       | .*\b\d+\s+min(?:ute)?s?\s+read\b.* | by\s+(?:[A-Z][\w.'’-]+\s*){1,3}
+      | .*以下の(?:とおり|ように)(?:公表|発表|掲載)し(?:た|ました)。?
+      | .{0,80}?\b(?:published|released|issued|posted)\s+the\s+following\b.*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -43,7 +45,8 @@ SECTION_RE = re.compile(r"^(?:[A-Z][\w’'&-]*\s+){1,4}Relations$")
 
 def is_furniture(text: str) -> bool:
     """Whether a line belongs to the site, not to the readout ("Back to Japan-Ukraine
-    Relations", "(Photo: Cabinet Public Relations Office)", "Provisional translation")."""
+    Relations", "(Photo: Cabinet Public Relations Office)", "Provisional translation", a
+    repost's "The ministry published the following on ...")."""
     return bool(FURNITURE_RE.match(text) or SECTION_RE.match(text))
 
 
