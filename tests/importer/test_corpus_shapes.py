@@ -133,6 +133,8 @@ REGISTRY = {
     "山川一郎": "Yamakawa Ichiro",
     "ボンダレンコ": "Ivan Bondarenko",
     "ボンダレンコ・ウクライナ国防大臣": None,
+    "Yamakawa Ichiro": "Yamakawa Ichiro",
+    "Ivan Bondarenko": "Ivan Bondarenko",
 }
 
 
@@ -349,3 +351,17 @@ def test_a_repost_s_timestamp_and_attribution_lines_are_no_points() -> None:
         "山川大臣から、ウクライナとの防衛協力を続けていく旨述べました。",
         "両大臣は、今後も緊密に意思疎通していくことで一致しました。",
     ]
+
+
+def test_a_japanese_name_in_either_order_takes_its_surname_from_the_registry() -> None:
+    text = """\
+3 May 2025 - 14:05
+
+On May 3, Minister of Foreign Affairs of Ukraine Ivan Bondarenko welcomed his Japanese counterpart Yamakawa Ichiro in Kyiv.
+"""
+    draft = draft_from_text(text, resolve_name=registry([]))
+    assert (
+        draft.data["title"]
+        == "Foreign Minister Yamakawa's meeting with Foreign Minister Bondarenko"
+    )
+    assert draft.suggested_id() == "2025-05-03-yamakawa-bondarenko"

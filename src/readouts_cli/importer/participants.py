@@ -454,11 +454,13 @@ def resolve_names(
         written = person.surname or person.name
         person.name, person.resolved = resolved, True
         person.aliases |= {t for t in resolved.split() if len(t) > 2}
-        if not written.isascii() and resolved.isascii():
-            # A surname in Japanese script ("中谷", "ウメロフ") takes its Latin letters from
-            # the registry's name, which keeps a Japanese name surname first as kanji write
-            # it ("Nakatani Gen", id nakatani-gen) and others given name first ("Rustem
-            # Umerov"): for the id and a composed title.
+        japanese_unmarked = person.country == "JP" and not person.surname_known
+        if resolved.isascii() and (not written.isascii() or japanese_unmarked):
+            # A surname in Japanese script ("中谷", "ウメロフ"), or a Japanese name whose
+            # order the page leaves open ("his Japanese counterpart Iwaya Takeshi"), takes
+            # its surname from the registry's name, which keeps a Japanese name surname first
+            # as kanji write it ("Nakatani Gen", id nakatani-gen) and others given name first
+            # ("Rustem Umerov"): for the id and a composed title.
             words = resolved.split()
             person.surname = words[0] if person.country == "JP" else words[-1]
             person.surname_known = True
