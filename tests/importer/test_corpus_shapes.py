@@ -365,3 +365,23 @@ On May 3, Minister of Foreign Affairs of Ukraine Ivan Bondarenko welcomed his Ja
         == "Foreign Minister Yamakawa's meeting with Foreign Minister Bondarenko"
     )
     assert draft.suggested_id() == "2025-05-03-yamakawa-bondarenko"
+
+
+def test_news_pages_short_titles_name_japanese_officials() -> None:
+    lead = "日本の山川一郎外相は12日、ウクライナのボンダレンコ外相と会談した。"
+    found = [(p.name, p.title, p.country) for p in find_people_japanese(lead)]
+    assert found == [
+        ("山川一郎", "Minister for Foreign Affairs", "JP"),
+        ("ボンダレンコ", "Minister for Foreign Affairs", "UA"),
+    ]
+    # A meeting's name and another country's leader are no Japanese officials.
+    assert find_people_japanese("日宇外相会談で、英首相の発言に触れた。") == []
+    # "山川防衛相" resolves as the registry writes him, "山川防衛大臣".
+    asked: list[str] = []
+    text = """\
+令和7年3月5日
+令和7年3月5日、山川防衛相は、ボンダレンコ・ウクライナ国防相とテレビ会談を行った。
+"""
+    draft = draft_from_text(text, resolve_name=registry(asked))
+    assert "山川防衛大臣" in asked
+    assert who(draft.data["participants"])[0] == ("Yamakawa Ichiro", "Minister of Defense", "JP")

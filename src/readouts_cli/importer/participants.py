@@ -82,7 +82,7 @@ class Person:
     resolved: bool = False
     surname_known: bool = False  # written in capitals, so no guess
     surname_first: bool = False  # "KAMIKAWA Yoko": how MOFA writes Japanese names
-    written: str | None = None  # a Japanese official as the lead writes them: "中谷防衛大臣"
+    written: str | None = None  # name and office as a Japanese lead writes them: "中谷防衛大臣"
 
     @classmethod
     def of(cls, name: Name, title: str | None = None, country: str | None = None) -> Person:
@@ -251,16 +251,24 @@ _JA_TITLES = {
     "官房長官": "Chief Cabinet Secretary",
     "衆議院議長": "Speaker of the House of Representatives",
     "参議院議長": "President of the House of Councillors",
+    # The short forms news pages use ("茂木外相", "木原防衛相", "岸田首相").
+    "首相": "Prime Minister",
+    "外相": "Minister for Foreign Affairs",
+    "防衛相": "Minister of Defense",
 }
 # A Japanese official: name (or surname alone: "中谷防衛大臣", "岸防衛大臣") and title; or a
 # surname and the bare "大臣" ("林大臣"), which must start a word, so that an office
 # ("ウクライナ国防大臣") is not read as a name.
 _JA_PERSON_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff々]{{1,6}}?)\s*(?P<title>{alternation(_JA_TITLES)})"
+    r"(?!会談|会合|電話|間)"  # "日宇外相会談" names a meeting, not a person
     r"|(?<![\u30a0-\u30ff\u4e00-\u9fff々])(?P<short>[\u4e00-\u9fff々]{1,3}?)大臣(?![\u4e00-\u9fff])"
 )
 # What stands before a title and is no name: "両外務大臣" (both), "前防衛大臣" (former).
-_NOT_JA_NAMES = frozenset("同 両 各 前 元 新 現 副 国 本 日本 日本国 両国 当時".split())
+# A country's one-kanji short form too: "英首相" is the British Prime Minister.
+_NOT_JA_NAMES = frozenset(
+    "同 両 各 前 元 新 現 副 国 本 日本 日本国 両国 当時 日 英 米 仏 独 露 中 韓 宇 伊 加 豪 印".split()
+)
 # Brackets, one level deep: "最高会議（国会）議長", "(H.E. Mr. ..., Chairperson of ... (Parliament))".
 _BRACKETED = r"(?:[^（）()]|[（(][^（）()]*[）)])"
 _JA_FOREIGN_RE = re.compile(
@@ -309,9 +317,11 @@ def find_people_japanese(lead: str) -> list[Person]:
         surname = written.split("・")[-1]
         if any(surname in p.aliases for p in people):
             continue
-        title = _JA_FOREIGN_TITLES[m["title"] or m["title2"]]
+        office = m["title"] or m["title2"]
         code = JA_COUNTRIES[m["country"] or m["country2"]]
-        person = Person(written, title=title, country=code, surname=surname)
+        person = Person(
+            written, _JA_FOREIGN_TITLES[office], code, surname, written=surname + office
+        )
         person.aliases.add(surname)
         people.append(person)
     for m in _JA_PERSON_RE.finditer(lead):
@@ -466,11 +476,26 @@ def resolve_names(
             person.surname_known = True
 
 
+# The long form of a short title, as a registry may hold an official ("木原防衛大臣").
+_JA_LONG_TITLES = {
+    "外相": "外務大臣",
+    "防衛相": "防衛大臣",
+    "首相": "総理大臣",
+    "国防相": "国防大臣",
+}
+
+
 def _spellings(person: Person) -> list[str]:
     spellings = [person.name]
     if person.written:
         surname = person.surname or person.name
-        spellings += [person.written, f"{surname}大臣", surname]
+        spellings.append(person.written)
+        for short, long in _JA_LONG_TITLES.items():
+            if person.written.endswith(short):
+                spellings.append(person.written[: -len(short)] + long)
+        if person.country == "JP":
+            spellings.append(f"{surname}大臣")
+        spellings.append(surname)
     return list(dict.fromkeys(spellings))
 
 
