@@ -17,7 +17,7 @@ from readouts_cli.importer.aid import find_donor, find_status
 from readouts_cli.importer.dates import is_date_line
 from readouts_cli.importer.kinds import find_kind, page_kind
 from readouts_cli.importer.page import find_lead, is_furniture, read_page
-from readouts_cli.importer.participants import find_people_japanese
+from readouts_cli.importer.participants import find_people, find_people_japanese
 from readouts_cli.importer.times import find_times
 from readouts_cli.vocab import Kind, Status
 
@@ -385,3 +385,15 @@ def test_news_pages_short_titles_name_japanese_officials() -> None:
     draft = draft_from_text(text, resolve_name=registry(asked))
     assert "山川防衛大臣" in asked
     assert who(draft.data["participants"])[0] == ("Yamakawa Ichiro", "Minister of Defense", "JP")
+
+
+def test_a_ministry_of_defense_lead_names_its_minister_by_title_and_surname() -> None:
+    lead = (
+        "On May 8, 2025, for about 20 minutes from 9:30 a.m. (local time), Minister of Defense "
+        "Yamakawa, visiting Warsaw, held a meeting with Ukrainian Defense Minister Bondarenko."
+    )
+    found = [(p.name, p.title, p.country) for p in find_people(lead)]
+    assert found == [
+        ("Yamakawa", "Minister of Defense", None),
+        ("Bondarenko", "Defense Minister", "UA"),
+    ]

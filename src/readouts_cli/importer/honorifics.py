@@ -80,7 +80,8 @@ HONORIFICS_RE = re.compile(rf"(?:{HONORIFIC}\s*)+")
 ROLE = "(?:{})".format(
     "|".join(
         [
-            r"Minister\s+(?:for|of)\s+(?:[A-Z][a-z]+\s+(?:and\s+)?)+(?:Affairs|Defen[cs]e)?",
+            r"Minister\s+(?:for|of)\s+(?:(?:[A-Z][a-z]+\s+(?:and\s+)?)*(?:Affairs|Defen[cs]e)"
+            r"|(?:[A-Z][a-z]+\s+(?:and\s+)?)+)",
             *(_role_pattern(p) for p in dict.fromkeys(phrases(ROLE_PHRASES + "\n" + _MORE_ROLES))),
         ]
     )
