@@ -397,3 +397,26 @@ def test_a_ministry_of_defense_lead_names_its_minister_by_title_and_surname() ->
         ("Yamakawa", "Minister of Defense", None),
         ("Bondarenko", "Defense Minister", "UA"),
     ]
+
+
+def test_a_news_site_s_furniture_is_no_title_and_no_point() -> None:
+    text = """\
+Skip to content
+menu closed
+Zelensky meets Japan's foreign minister in Kyiv
+President Volodymyr Zelensky and Japan's Foreign Minister Hana Sato in Kyiv on May 3. (President's Office)
+This audio is created with AI assistance
+President Volodymyr Zelensky met Japanese Foreign Minister Hana Sato in Kyiv on May 3, 2025, the President's Office said.
+Zelensky thanked Japan for its energy equipment.
+Also Read
+Sato said Japan would keep helping Ukraine rebuild.
+"""
+    draft = draft_from_text(text)
+    assert draft.data["title"] == "Zelensky meets Japan's foreign minister in Kyiv"
+    assert draft.data["points"] == [
+        "Zelensky thanked Japan for its energy equipment.",
+        "Sato said Japan would keep helping Ukraine rebuild.",
+    ]
+    assert is_furniture(" date 2025-05-03 Skip to content")
+    # A sentence that ends in a bracket of its own is no caption credit.
+    assert not is_furniture("They met at 10:00 (local time).")

@@ -35,6 +35,9 @@ FURNITURE_RE = re.compile(
       | [(（\[]?\s*pdf\s*[)）\]]? | .*\(pdf\)\s* | .*（pdf）\s*
       | .*\b\d+\s+min(?:ute)?s?\s+read\b.* | by\s+(?:[A-Z][\w.'’-]+\s*){1,3}
       | .*以下の(?:とおり|ように)(?:公表|発表|掲載)し(?:た|ました)。?
+      | .{0,40}\bskip\s+to\s+(?:main\s+)?content | menu(?:\s+(?:open|closed))?
+      | also\s+read\b.* | this\s+audio\s+is\s+(?:created|generated)\b.*
+      | .*[.!?]\s*\((?:[A-Z][\w'’.-]*\s*){1,4}\)
       | .{0,80}?\b(?:published|released|issued|posted)\s+the\s+following\b.*
     )$""",
     re.IGNORECASE | re.VERBOSE,
@@ -46,7 +49,8 @@ SECTION_RE = re.compile(r"^(?:[A-Z][\w’'&-]*\s+){1,4}Relations$")
 def is_furniture(text: str) -> bool:
     """Whether a line belongs to the site, not to the readout ("Back to Japan-Ukraine
     Relations", "(Photo: Cabinet Public Relations Office)", "Provisional translation", a
-    repost's "The ministry published the following on ...")."""
+    repost's "The ministry published the following on ...", a news site's "Also Read" or a
+    caption ending in its credit, "... in Kyiv on Jan. 7. (President's Office)")."""
     return bool(FURNITURE_RE.match(text) or SECTION_RE.match(text))
 
 
