@@ -684,6 +684,11 @@ def test_people_and_tags_read_out_of_the_index_are_the_file_store_s(
     for filters in (Filters(), Filters(country="UA"), Filters(start=dt.date(2024, 1, 1))):
         assert indexed.line_ups(filters) == files.line_ups(filters)
         assert indexed.tag_counts(filters) == files.tag_counts(filters)
+        assert indexed.glances(filters) == files.glances(filters)
+    # glances look for a NUL among the rows they read only: the newest two hold one.
+    assert indexed.glances(Filters(limit=2)) == files.glances(Filters(limit=2))
+    if nul:
+        assert indexed.glances(Filters(limit=2))[0].participants[0].name == "Ann\x001"
     if nul:
         assert ("A\x001", 1) in indexed.tag_counts(Filters())
 

@@ -179,13 +179,16 @@ class IndexedStore(Store):
         return self._json_exact
 
     def glances(self, filters: Filters) -> list[Glance]:
-        if not _exact(filters) or not self._json_reads_exactly():
+        if not _exact(filters) or not _JSON:
             return super().glances(filters)
         # Read out of the stored documents by SQLite: no record is built for a row that is
-        # only printed.
-        return self._answer(lambda: self._glances(filters), lambda s: s.glances(filters))
+        # only printed. A document holding a NUL, which SQLite's JSON functions would cut
+        # short, is looked for among the rows read only (not in every document, as
+        # `_json_reads_exactly` does: `list -n 20` reads 20).
+        found = self._answer(lambda: self._glances(filters), lambda s: s.glances(filters))
+        return super().glances(filters) if found is None else found
 
-    def _glances(self, filters: Filters) -> list[Glance]:
+    def _glances(self, filters: Filters) -> list[Glance] | None:
         if filters.limit is not None and filters.limit <= 0:
             return []
         where, params = _narrow(filters)
@@ -195,11 +198,14 @@ class IndexedStore(Store):
             "SELECT r.id, r.date, json_extract(d.doc, '$.time'),"
             " json_extract(d.doc, '$.timezone'), r.kind, json_extract(d.doc, '$.title'),"
             " json_extract(d.doc, '$.participants'),"
-            " coalesce(json_array_length(d.doc, '$.accounts'), 0)"
+            " coalesce(json_array_length(d.doc, '$.accounts'), 0),"
+            " instr(d.doc, ?) > 0"
             " FROM records r JOIN docs d ON d.file = r.file"
             f" WHERE {where} {_ORDER_DESC if newest_first else _ORDER}{limit}",
-            params,
-        )
+            ["\\u0000", *params],
+        ).fetchall()
+        if any(row[-1] for row in rows):
+            return None
         found = [
             Glance(
                 record_id,
@@ -214,7 +220,7 @@ class IndexedStore(Store):
                 ],
                 accounts + 1,
             )
-            for record_id, date, time, timezone, kind, title, seats, accounts in rows
+            for record_id, date, time, timezone, kind, title, seats, accounts, _ in rows
         ]
         if newest_first:
             found.reverse()
