@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .corpus import Record
-from .ledger import COMMITTED, Entry, Verdict, flow
+from .ledger import COMMITTED, Entry, Verdicts, flow
 from .vocab import Category, Kind, Level
 from .vocab import Period as Period
 from .vocab import Split as Split
@@ -148,14 +148,12 @@ class AidCharts:
     without_amount: int
 
 
-def counted_commitment(entry: Entry, verdicts: dict[tuple[str, int, int], Verdict]) -> bool:
+def counted_commitment(entry: Entry, verdicts: Verdicts) -> bool:
     """Whether the ledger adds this item to the committed totals (see ledger.count)."""
     return verdicts[entry.key].counted and flow(entry.item) == COMMITTED
 
 
-def aid_charts(
-    entries: Iterable[Entry], verdicts: dict[tuple[str, int, int], Verdict]
-) -> AidCharts:
+def aid_charts(entries: Iterable[Entry], verdicts: Verdicts) -> AidCharts:
     """Sum the counted commitments per currency, year and category.
 
     `verdicts` must come from ledger.count over the whole corpus, so a package is counted

@@ -4,6 +4,7 @@ item is described (`show`, `person`, `condolences` and `aid` all describe items 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -102,6 +103,11 @@ class Entry:
         return f"{self.record.id}#{told}{self.index + 1}"
 
     @property
+    def order(self) -> tuple[dt.date, str, int, int]:
+        """Where the item stands in the corpus: by date, meeting, account and position."""
+        return (self.record.meeting.date, self.record.id, self.account, self.index)
+
+    @property
     def location(self) -> tuple[str | int, ...]:
         """Where the item is in its file, as key paths name it."""
         within = ("accounts", self.account - 2) if self.account > 1 else ()
@@ -113,11 +119,9 @@ def entries_of(records: Iterable[Record]) -> list[Entry]:
     accounts is one package, as it is told at two meetings."""
     entries: list[Entry] = []
     for record in records:
-        told = record.meeting.told()
-        for account in told:
-            label = account.label if len(told) > 1 else None
+        for account in record.meeting.told():
             entries.extend(
-                Entry(record, item, index, account.number, label)
+                Entry(record, item, index, account.number, account.cite)
                 for index, item in enumerate(account.aid)
             )
     return entries
@@ -154,18 +158,20 @@ class Verdict:
     year: int
 
 
-def count(entries: Iterable[Entry]) -> dict[tuple[str, int, int], Verdict]:
+# Each entry's verdict, by its key (record id, account, position).
+Verdicts = dict[tuple[str, int, int], Verdict]
+
+
+def count(entries: Iterable[Entry]) -> Verdicts:
     """Each item's verdict, on the Kiel Institute's rules: a commitment (or a delivery) is
     counted once per package, at the amount of its latest statement that gives one, in the
     year it was first stated; mentions and stated running totals are never added.
 
     Give it every item of the corpus, so a package is judged whole whatever is shown.
     """
-    ordered = sorted(
-        entries, key=lambda e: (e.record.meeting.date, e.record.id, e.account, e.index)
-    )
+    ordered = sorted(entries, key=lambda e: e.order)
     groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    verdicts: dict[tuple[str, int, int], Verdict] = {}
+    verdicts: Verdicts = {}
     for entry in ordered:
         kind = flow(entry.item)
         if kind is None:
@@ -193,7 +199,7 @@ def count(entries: Iterable[Entry]) -> dict[tuple[str, int, int], Verdict]:
     return verdicts
 
 
-def left_out(entries: Iterable[Entry], verdicts: dict[tuple[str, int, int], Verdict]) -> str | None:
+def left_out(entries: Iterable[Entry], verdicts: Verdicts) -> str | None:
     """The line under the totals that says what they leave out, and why."""
     reasons = Counter(verdicts[e.key].reason for e in entries if not verdicts[e.key].counted)
     parts = [
@@ -228,9 +234,7 @@ class Total:
     amount: int | None
 
 
-def totals(
-    entries: Iterable[Entry], verdicts: dict[tuple[str, int, int], Verdict], by: GroupBy
-) -> list[Total]:
+def totals(entries: Iterable[Entry], verdicts: Verdicts, by: GroupBy) -> list[Total]:
     """Totals of the counted items per group, flow and currency: groups in order,
     commitments before deliveries, currencies alphabetical, no-amount last; with more than
     one group, then the same for all groups together (group "all").
@@ -274,14 +278,10 @@ class StatedTotal:
     packages: int
 
 
-def stated_totals(
-    entries: Iterable[Entry], verdicts: dict[tuple[str, int, int], Verdict]
-) -> list[StatedTotal]:
+def stated_totals(entries: Iterable[Entry], verdicts: Verdicts) -> list[StatedTotal]:
     entries = list(entries)
     latest: dict[tuple[str, str | None, str], Entry] = {}
-    for entry in sorted(
-        entries, key=lambda e: (e.record.meeting.date, e.record.id, e.account, e.index)
-    ):
+    for entry in sorted(entries, key=lambda e: e.order):
         item = entry.item
         if item.scope == Scope.CUMULATIVE and item.amount and item.currency:
             latest[(item.donor, item.recipient, item.currency)] = entry

@@ -200,6 +200,13 @@ class Told:
     points: Sequence[str]
     condolences: Sequence[Condolence]
     aid: Sequence[Aid]
+    several: bool = False  # whether the meeting has other accounts
+
+    @property
+    def cite(self) -> str | None:
+        """The account as a citation names it, where the meeting has several (`label`); None
+        where it has one, whose citations need no account."""
+        return self.label if self.several else None
 
     @property
     def label(self) -> str:
@@ -259,6 +266,7 @@ class Meeting(BaseModel):
 
     def told(self) -> list[Told]:
         """Every account of the meeting, the record's own first."""
+        several = bool(self.accounts)
         first = Told(
             1,
             self.publisher,
@@ -269,6 +277,7 @@ class Meeting(BaseModel):
             self.points,
             self.condolences,
             self.aid,
+            several,
         )
         return [first] + [
             Told(
@@ -281,6 +290,7 @@ class Meeting(BaseModel):
                 a.points,
                 a.condolences,
                 a.aid,
+                several,
             )
             for n, a in enumerate(self.accounts, start=2)
         ]
@@ -291,15 +301,26 @@ class Meeting(BaseModel):
 
     def start(self) -> dt.datetime | None:
         """The aware start time, when the record gives a time and zone."""
-        if self.time is None or self.timezone is None:
-            return None
-        tz = zone(self.timezone)
-        return dt.datetime.combine(self.date, self.time, tzinfo=tz) if tz else None
+        return local_start(self.date, self.time, self.timezone)
 
     def start_in(self, key: str) -> dt.datetime | None:
-        start = self.start()
-        tz = zone(key)
-        return start.astimezone(tz) if start and tz else None
+        return start_in(self.date, self.time, self.timezone, key)
+
+
+def local_start(day: dt.date, time: dt.time | None, key: str | None) -> dt.datetime | None:
+    """The aware start of a meeting on `day` at local `time` in zone `key`, when both are
+    given and the zone exists."""
+    if time is None or key is None:
+        return None
+    tz = zone(key)
+    return dt.datetime.combine(day, time, tzinfo=tz) if tz else None
+
+
+def start_in(day: dt.date, time: dt.time | None, local: str | None, key: str) -> dt.datetime | None:
+    """That start (`local_start`) as the clocks of zone `key` show it."""
+    start = local_start(day, time, local)
+    tz = zone(key)
+    return start.astimezone(tz) if start and tz else None
 
 
 @lru_cache(maxsize=256)

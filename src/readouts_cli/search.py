@@ -36,40 +36,38 @@ class Hit:
 
 
 def searchable_fields(meeting: Meeting) -> Iterator[Field]:
-    told = meeting.told()
-    first, others = told[0], told[1:]
-    label = first.label if others else None
-    yield Field("title", None, meeting.title, label)
+    first, *others = meeting.told()
+    yield Field("title", None, meeting.title, first.cite)
     if meeting.summary:
-        yield Field("summary", None, meeting.summary, label)
+        yield Field("summary", None, meeting.summary, first.cite)
     if meeting.tags:
         yield Field("tags", None, ", ".join(meeting.tags))
-    yield from _points(first, label)
+    yield from _points(first)
     for person in meeting.participants:
         described = ", ".join(p for p in (person.name, person.title, person.country) if p)
         yield Field("participants", None, described)
     if meeting.place:
         yield Field("place", None, meeting.place)
-    yield from _items(first, label)
+    yield from _items(first)
     for account in others:
         if account.title != meeting.title:
-            yield Field("title", None, account.title, account.label)
+            yield Field("title", None, account.title, account.cite)
         if account.summary:
-            yield Field("summary", None, account.summary, account.label)
-        yield from _points(account, account.label)
-        yield from _items(account, account.label)
+            yield Field("summary", None, account.summary, account.cite)
+        yield from _points(account)
+        yield from _items(account)
 
 
-def _points(account: Told, label: str | None) -> Iterator[Field]:
+def _points(account: Told) -> Iterator[Field]:
     for number, text in enumerate(account.points, start=1):
-        yield Field(f"§{number}", number, text, label)
+        yield Field(f"§{number}", number, text, account.cite)
 
 
-def _items(account: Told, label: str | None) -> Iterator[Field]:
+def _items(account: Told) -> Iterator[Field]:
     for condolence in account.condolences:
-        yield Field("condolences", condolence.point, describe_condolence(condolence), label)
+        yield Field("condolences", condolence.point, describe_condolence(condolence), account.cite)
     for aid in account.aid:
-        yield Field("aid", aid.point, describe_aid(aid), label)
+        yield Field("aid", aid.point, describe_aid(aid), account.cite)
 
 
 def phrases_of(query: Sequence[str]) -> list[str]:

@@ -18,7 +18,7 @@ from typing import Literal, NamedTuple
 from .corpus import Corpus, Record, load_corpus
 from .errors import Problem
 from .filters import Filters
-from .model import zone
+from .model import start_in
 from .search import Hit, search
 from .textfold import fold
 
@@ -61,17 +61,12 @@ class Glance:
         m = record.meeting
         seats = [Seat(p.name, p.country, p.title) for p in m.participants]
         return cls(
-            record.id, m.date, m.time, m.timezone, str(m.kind), m.title, seats, len(m.told())
+            record.id, m.date, m.time, m.timezone, str(m.kind), m.title, seats, len(m.accounts) + 1
         )
 
     def start_in(self, key: str) -> dt.datetime | None:
         """The start in zone `key`, as Meeting.start_in gives it."""
-        if self.time is None or self.timezone is None:
-            return None
-        here, there = zone(self.timezone), zone(key)
-        if here is None or there is None:
-            return None
-        return dt.datetime.combine(self.date, self.time, tzinfo=here).astimezone(there)
+        return start_in(self.date, self.time, self.timezone, key)
 
 
 class Finding(NamedTuple):

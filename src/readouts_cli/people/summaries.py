@@ -129,9 +129,8 @@ def person_summary(records: Sequence[Record], roster: Roster, who: Who) -> Perso
             roster.who(p.name).key: mention_terms(roster.who(p.name), roster.registry)
             for p in meeting.participants
         }
-        told = meeting.told()
-        for account in told:
-            label = account.label if len(told) > 1 else None
+        for account in meeting.told():
+            label = account.cite
             for condolence in account.condolences:
                 if _is(roster, who, condolence.by):
                     summary.condolences_by.append((record, condolence, label))

@@ -12,7 +12,7 @@ from ..options import FilterOptions, FormatOpt, with_filters
 from ..output import Format
 
 if TYPE_CHECKING:
-    from ...ledger import Entry, StatedTotal, Total, Verdict
+    from ...ledger import Entry, StatedTotal, Total, Verdict, Verdicts
     from ..cells import Line
 
 CSV_COLUMNS = (
@@ -168,7 +168,7 @@ class Ledger:
     """The output value of `readouts aid`: the items shown and what the totals make of them."""
 
     entries: list[Entry]
-    verdicts: dict[tuple[str, int, int], Verdict]
+    verdicts: Verdicts
     sums: list[Total]
     stated: list[StatedTotal]
     left_out: str | None
@@ -292,7 +292,7 @@ def ledger_lines(ledger: Ledger, width: int, *, items: bool = True) -> list[Line
     return lines
 
 
-def entry_row(entry: Entry, verdicts: dict[tuple[str, int, int], Verdict]) -> list[object]:
+def entry_row(entry: Entry, verdicts: Verdicts) -> list[object]:
     from ...ledger import aid_cameo
     from ..values import citation
 
@@ -319,7 +319,7 @@ def entry_row(entry: Entry, verdicts: dict[tuple[str, int, int], Verdict]) -> li
     ]
 
 
-def item_document(entry: Entry, verdicts: dict[tuple[str, int, int], Verdict]) -> dict[str, Any]:
+def item_document(entry: Entry, verdicts: Verdicts) -> dict[str, Any]:
     return dict(zip(CSV_COLUMNS, _plain(entry_row(entry, verdicts)), strict=True))
 
 

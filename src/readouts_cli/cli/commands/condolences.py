@@ -109,11 +109,8 @@ def run(
 def _condolences(record: Record) -> list[tuple[str | None, Condolence]]:
     """A meeting's condolences, every account's, with the account's publisher where the
     meeting has several (each account's statement is cited on its own)."""
-    told = record.meeting.told()
     return [
-        (account.label if len(told) > 1 else None, item)
-        for account in told
-        for item in account.condolences
+        (account.cite, item) for account in record.meeting.told() for item in account.condolences
     ]
 
 

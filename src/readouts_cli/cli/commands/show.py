@@ -185,9 +185,8 @@ def meeting_view(record: Record, width: int) -> list[Text]:
         "Participants",
         [("•", _person_line(p.name, p.title, p.country)) for p in meeting.participants],
     )
-    told = meeting.told()
-    for account in told:
-        of = f" ({account.label})" if len(told) > 1 else ""
+    for account in meeting.told():
+        of = f" ({account.cite})" if account.cite else ""
         if account.number > 1:
             lines.extend(
                 [
