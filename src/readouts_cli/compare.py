@@ -22,7 +22,7 @@ evidence, and a point left unpaired is listed as the account's own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .ledger import amount_text
@@ -315,7 +315,3 @@ def evidence_text(evidence: Evidence) -> str:
 def aid_text(item: Aid) -> str:
     amount = amount_text(item)
     return f"{item.what} ({amount})" if amount else item.what
-
-
-def accounts_of(meeting: Meeting) -> Sequence[Told]:
-    return meeting.told()

@@ -169,12 +169,12 @@ def _points_naming(
     cited = []
     for number, point in enumerate(points, start=1):
         folded = fold(point)
-        if any(_word_ends(folded, term) for term in terms):
+        if any(word_ends(folded, term) for term in terms):
             cited.append(Cited(record, number, point, account))
     return cited
 
 
-def _word_ends(folded: str, term: str) -> bool:
+def word_ends(folded: str, term: str) -> bool:
     """`term` occurs as a whole word somewhere (not only as a prefix of a longer word)."""
     start = find_phrase(folded, term)
     while start != -1:

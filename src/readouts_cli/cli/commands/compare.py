@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from ...compare import Comparison, Only
     from ...corpus import Record
+    from ...people.matching import Roster
 
 # From this width the two accounts stand in two columns; below it, one after the other.
 SIDE_BY_SIDE = 120
@@ -76,16 +77,18 @@ def run(
     mentions = _mentions(roster)
     comparisons: list[tuple[Record, Comparison]] = []
     for record in several:
-        told = record.meeting.told()
-        for other in told[1:]:
-            people = mentions(record)
-            comparisons.append((record, compare(record.meeting, told[0], other, people)))
+        first, *others = record.meeting.told()
+        people = mentions(record)
+        for other in others:
+            comparisons.append((record, compare(record.meeting, first, other, people)))
 
     def table() -> None:
+        from rich.text import Text
+
         lines: list[Text] = []
         for index, (record, comparison) in enumerate(comparisons):
             if index:
-                lines.append(_blank())
+                lines.append(Text())
             lines += comparison_view(record, comparison, width())
         print_lines(lines)
 
@@ -97,15 +100,9 @@ def run(
     )
 
 
-def _blank() -> Text:
-    from rich.text import Text
-
-    return Text()
-
-
-def _mentions(roster: Any) -> Callable[[Record], Callable[[str], set[str]]]:
+def _mentions(roster: Roster) -> Callable[[Record], Callable[[str], set[str]]]:
     """For a record, the function naming the participants a text mentions."""
-    from ...people.summaries import _word_ends, mention_terms
+    from ...people.summaries import mention_terms, word_ends
     from ...textfold import fold
 
     def of(record: Record) -> Callable[[str], set[str]]:
@@ -116,7 +113,7 @@ def _mentions(roster: Any) -> Callable[[Record], Callable[[str], set[str]]]:
 
         def named(text: str) -> set[str]:
             folded = fold(text)
-            return {name for name, words in terms if any(_word_ends(folded, w) for w in words)}
+            return {name for name, words in terms if any(word_ends(folded, w) for w in words)}
 
         return named
 
