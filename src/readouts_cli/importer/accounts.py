@@ -63,8 +63,11 @@ def account_block(meeting: Meeting, draft: Draft, notes: list[str]) -> tuple[str
     if account.get("title") == meeting.title:
         del account["title"]
     # The draft's gaps about the meeting's own facts (time, duration, participants) are the
-    # record's business, filled already; those about what this account says stay as TODOs.
-    todos = [g for g in draft.gaps if not g.startswith(_MEETING_GAPS)]
+    # record's business, filled already; those about what this account says, or about no
+    # field, stay as TODOs. Each gap names its field (Notes.gap's key).
+    todos = [
+        g for g in draft.gaps if draft.gap_fields.get(g, "").split(".")[0] in ("", *_ACCOUNT_KEYS)
+    ]
     # The canonical writer `fmt` uses, so that the record stays in canonical form.
     body = dumps_record({"accounts": [account]})
     title = _comment_text(meeting.title)
@@ -72,16 +75,3 @@ def account_block(meeting: Meeting, draft: Draft, notes: list[str]) -> tuple[str
     header += [f"# TODO: {_comment_text(g)}" for g in [*gaps, *todos]]
     header += [f"# WARNING: {_comment_text(n)}" for n in [*notes, *draft.warnings]]
     return "\n".join(header) + "\n" + body, gaps
-
-
-_MEETING_GAPS = (
-    "no time",
-    "no duration",
-    "kind",
-    "date",
-    "place",
-    "level",
-    "no participants",
-    "only one participant",
-    "participant",
-)
