@@ -81,18 +81,37 @@ def aid_cameo(item: Aid) -> str:
 
 
 @dataclass(frozen=True)
-class Entry:
-    """One aid item with the meeting it comes from."""
+class Cited:
+    """Where an item of a meeting (an aid item, a condolence) is told: the meeting's id, date
+    and file, the account that tells it and its place there. Items are read out of the index
+    with no record built, so they carry what their views cite, not the record."""
 
-    record: Record
-    item: Aid
-    index: int = 0  # the item's position in its account's aid, so entries are told apart
-    account: int = 1  # which account of the meeting tells it (1: the record's own)
-    label: str | None = None  # that account's publisher, where the meeting has several
+    id: str
+    date: dt.date
+    file: str  # the record's file, as a string: a path object per item costs more than its use
+    index: int  # the item's position in its account's list, so items are told apart
+    account: int  # which account of the meeting tells it (1: the record's own)
+    label: str | None  # that account's publisher, where the meeting has several
+
+    @property
+    def path(self) -> Path:
+        return Path(self.file)
 
     @property
     def key(self) -> tuple[str, int, int]:
-        return (self.record.id, self.account, self.index)
+        return (self.id, self.account, self.index)
+
+    @property
+    def order(self) -> tuple[dt.date, str, int, int]:
+        """Where the item stands in the corpus: by date, meeting, account and position."""
+        return (self.date, self.id, self.account, self.index)
+
+
+@dataclass(frozen=True)
+class Entry(Cited):
+    """One aid item with the meeting it comes from."""
+
+    item: Aid
 
     @property
     def package(self) -> str:
@@ -100,12 +119,7 @@ class Entry:
         if self.item.package:
             return self.item.package
         told = f"{self.account}." if self.account > 1 else ""
-        return f"{self.record.id}#{told}{self.index + 1}"
-
-    @property
-    def order(self) -> tuple[dt.date, str, int, int]:
-        """Where the item stands in the corpus: by date, meeting, account and position."""
-        return (self.record.meeting.date, self.record.id, self.account, self.index)
+        return f"{self.id}#{told}{self.index + 1}"
 
     @property
     def location(self) -> tuple[str | int, ...]:
@@ -114,17 +128,32 @@ class Entry:
         return (*within, "aid", self.index)
 
 
+@dataclass(frozen=True)
+class Sympathy(Cited):
+    """One condolence with the meeting it comes from."""
+
+    item: Condolence
+
+
 def entries_of(records: Iterable[Record]) -> list[Entry]:
     """Every aid item of `records`, every account's: the same commitment told by two
     accounts is one package, as it is told at two meetings."""
-    entries: list[Entry] = []
-    for record in records:
-        for account in record.meeting.told():
-            entries.extend(
-                Entry(record, item, index, account.number, account.cite)
-                for index, item in enumerate(account.aid)
-            )
-    return entries
+    return [
+        Entry(r.id, r.meeting.date, str(r.path), index, account.number, account.cite, item)
+        for r in records
+        for account in r.meeting.told()
+        for index, item in enumerate(account.aid)
+    ]
+
+
+def condolences_of(records: Iterable[Record]) -> list[Sympathy]:
+    """Every condolence of `records`, every account's, each cited on its own."""
+    return [
+        Sympathy(r.id, r.meeting.date, str(r.path), index, account.number, account.cite, item)
+        for r in records
+        for account in r.meeting.told()
+        for index, item in enumerate(account.condolences)
+    ]
 
 
 # Why an item is not added to the totals (the `reason` of machine output).
@@ -181,7 +210,7 @@ def count(entries: Iterable[Entry]) -> Verdicts:
     for (_, _), statements in groups.items():
         with_amount = [e for e in statements if e.item.amount]
         chosen = with_amount[-1] if with_amount else statements[0]
-        year = statements[0].record.meeting.date.year
+        year = statements[0].date.year
         for entry in statements:
             verdicts[entry.key] = Verdict(
                 entry is chosen, None if entry is chosen else REPEAT, year
@@ -195,7 +224,7 @@ def count(entries: Iterable[Entry]) -> Verdicts:
             reason = REPEAT
         else:
             reason = MENTION
-        verdicts[entry.key] = Verdict(False, reason, entry.record.meeting.date.year)
+        verdicts[entry.key] = Verdict(False, reason, entry.date.year)
     return verdicts
 
 
@@ -327,8 +356,8 @@ def suggested_package(
 
 def _where(first: Entry, later: Entry) -> str:
     """Where the earlier of two alike items is, as seen from the later one."""
-    if first.record.id != later.record.id:
-        return first.record.id
+    if first.id != later.id:
+        return first.id
     return "another account of this meeting" if first.account != later.account else "this record"
 
 
@@ -365,7 +394,7 @@ def double_counting(records: Iterable[Record]) -> list[Problem]:
     for entry in entries:
         item = entry.item
         if flow(item) == COMMITTED and not item.amount and not item.package:
-            told[(entry.record.id, item.donor, item.recipient, str(item.category))].append(entry)
+            told[(entry.id, item.donor, item.recipient, str(item.category))].append(entry)
     for same in told.values():
         for later in same[1:]:
             if later.account != same[0].account:
@@ -412,7 +441,7 @@ def double_counting(records: Iterable[Record]) -> list[Problem]:
     problems: list[Problem] = []
     lines: dict[Path, dict[tuple[str | int, ...], int]] = {}
     for entry, field, message, hint in found:
-        path = entry.record.path
+        path = entry.path
         if path not in lines:
             try:
                 lines[path] = tomlio.key_lines(tomlio.read_text(path))

@@ -18,6 +18,7 @@ from typing import Literal, NamedTuple
 from .corpus import Corpus, Record, load_corpus
 from .errors import Problem
 from .filters import Filters
+from .ledger import Entry, Sympathy, condolences_of, entries_of
 from .model import start_in
 from .search import Hit, search
 from .textfold import fold
@@ -122,6 +123,19 @@ class Store(ABC):
         """The valid records with at least one item in `section`, chronological: what the
         ledgers read, however many records have none."""
         return [r for r in self.all() if r.meeting.has(section)]
+
+    def aid(self) -> list[Entry]:
+        """Every aid item of the corpus, every account's, in corpus order: what the ledger
+        judges (a package is judged whole, whatever a command shows)."""
+        return entries_of(self.having("aid"))
+
+    def condolences(self) -> list[Sympathy]:
+        """Every condolence of the corpus, every account's, in corpus order."""
+        return condolences_of(self.having("condolences"))
+
+    def ids(self, filters: Filters) -> set[str]:
+        """The ids of the matching meetings (with a limit, the most recent N)."""
+        return {r.id for r in self.select(filters)}
 
     def glances(self, filters: Filters) -> list[Glance]:
         """What a one-line view shows of each matching meeting, chronological (with a

@@ -26,6 +26,7 @@ from readouts_cli.filters import Filters
 from readouts_cli.index import opening, queries, walking
 from readouts_cli.search import phrases_of
 from readouts_cli.store import FileStore, Store
+from readouts_cli.vocab import Kind
 
 LEDGER = FIXTURES / "ledger"
 SHIPPED = REPO / "data"
@@ -150,7 +151,10 @@ def test_every_command_answers_the_same_with_and_without_the_index(args: list[st
         ["list", "-n", "5", "-c", "UA"],
         ["show", "2022"],
         ["aid"],
+        ["aid", "--from", "2023", "--totals", "--format", "json"],
         ["condolences", "--format", "csv"],
+        ["condolences", "-n", "2", "--to", "2024-06"],
+        ["timeline", "--aid", "-n", "3", "--format", "csv"],
         ["check"],
     ],
     ids=" ".join,
@@ -630,6 +634,27 @@ def test_the_ledgers_read_only_the_records_with_items(
     assert 0 < len(expected) < len(files.all())
     assert indexed.having(section) == expected
     assert files.having(section) == expected
+
+
+def test_the_ledgers_items_come_from_the_index_as_from_the_files(
+    stores: tuple[FileStore, index.IndexedStore],
+) -> None:
+    """Every account's items, each cited to its meeting, account and place: read from the
+    index's items table without building a record, equal to what the records give."""
+    files, indexed = stores
+    assert indexed.aid() == files.aid()
+    assert indexed.condolences() == files.condolences()
+    position = {r.id: n for n, r in enumerate(files.all())}
+    keys = [(position[e.id], e.account, e.index) for e in indexed.aid()]
+    assert keys and keys == sorted(keys)  # in corpus order, then account, then place
+    for filters in (
+        Filters(),
+        Filters(country="PL"),
+        Filters(limit=2),
+        Filters(start=dt.date(2024, 1, 1), limit=1),
+        Filters(kind=Kind.MEETING),
+    ):
+        assert indexed.ids(filters) == files.ids(filters), filters
 
 
 def test_line_ups_are_each_meeting_s_date_and_participants_in_order(

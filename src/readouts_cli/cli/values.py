@@ -82,8 +82,8 @@ def record_document(record: Record) -> dict[str, Any]:
     return document
 
 
-def citation(record: Record, point: int | None, account: str | None = None) -> str:
+def citation(record_id: str, point: int | None, account: str | None = None) -> str:
     """How a reader cites a point: "2024-01-07-kamikawa-zelenskyy §3", with the account's
     publisher where the meeting has several accounts ("... §2 (President of Ukraine)")."""
-    cited = f"{record.id} §{point}" if point else record.id
+    cited = f"{record_id} §{point}" if point else record_id
     return f"{cited} ({account})" if account else cited

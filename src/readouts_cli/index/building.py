@@ -214,6 +214,7 @@ class _Writer:
     participants: list[tuple[int, str, str | None]] = field(default_factory=list)
     tags: list[tuple[int, str]] = field(default_factory=list)
     texts: list[tuple[int, str]] = field(default_factory=list)
+    items: list[tuple[int, str, int, int, str | None, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.last_file = self.conn.execute("SELECT coalesce(max(file), 0) FROM files").fetchone()[0]
@@ -231,13 +232,14 @@ class _Writer:
             self.dropped.append((file,))
         self.files.append((file, _folder(path), path, stamp, ident, problems))
         if record is not None:
-            record_id, date, instant, kind, doc, participants, tags, folded = record
+            record_id, date, instant, kind, doc, participants, tags, folded, items = record
             self.touched.add(record_id)
             self.records.append((file, record_id, date, instant, kind))
             self.docs.append((file, doc))
             self.participants.extend((file, name, country) for name, country in participants)
             self.tags.extend((file, tag) for tag in tags)
             self.texts.append((file, folded))
+            self.items.extend((file, *item) for item in items)
         if len(self.files) >= CHUNK:
             self.flush()
 
@@ -254,6 +256,7 @@ class _Writer:
             run("DELETE FROM participants WHERE record = ?", self.dropped)
             run("DELETE FROM tags WHERE record = ?", self.dropped)
             run("DELETE FROM texts WHERE file = ?", self.dropped)
+            run("DELETE FROM items WHERE record = ?", self.dropped)
             run("DELETE FROM checks WHERE file = ?", self.dropped)
             run("DELETE FROM files WHERE file = ?", self.dropped)
         run(
@@ -269,6 +272,7 @@ class _Writer:
         run("INSERT INTO participants (record, name, country) VALUES (?, ?, ?)", self.participants)
         run("INSERT INTO tags (record, tag) VALUES (?, ?)", self.tags)
         run("INSERT INTO texts (file, folded) VALUES (?, ?)", self.texts)
+        run("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)", self.items)
         self.dropped.clear()
         self.files.clear()
         self.records.clear()
@@ -276,6 +280,7 @@ class _Writer:
         self.participants.clear()
         self.tags.clear()
         self.texts.clear()
+        self.items.clear()
 
 
 def _reshadow(conn: sqlite3.Connection, touched: set[str]) -> None:

@@ -10,6 +10,7 @@ import hashlib
 import itertools
 import json
 import operator
+import os
 import sqlite3
 import weakref
 from collections.abc import Callable, Iterator, Sequence
@@ -20,7 +21,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..corpus import MEETINGS, Record, duplicate_problem, load_corpus
 from ..errors import Problem
 from ..filters import Filters
-from ..model import Meeting
+from ..ledger import Entry, Sympathy
+from ..model import Aid, Condolence, Meeting
 from ..search import Hit, search
 from ..store import FileStore, Finding, Glance, LineUp, Seat, Section, Store, count_tags
 from .location import connect, discard, is_corrupt
@@ -163,6 +165,56 @@ class IndexedStore(Store):
             ),
             lambda s: s.having(section),
         )
+
+    def aid(self) -> list[Entry]:
+        return self._answer(
+            lambda: [
+                Entry(*cited, Aid.model_validate_json(item, strict=False))
+                for cited, item in self._told("aid")
+            ],
+            lambda s: s.aid(),
+        )
+
+    def condolences(self) -> list[Sympathy]:
+        return self._answer(
+            lambda: [
+                Sympathy(*cited, Condolence.model_validate_json(item, strict=False))
+                for cited, item in self._told("condolences")
+            ],
+            lambda s: s.condolences(),
+        )
+
+    def _told(
+        self, section: Section
+    ) -> Iterator[tuple[tuple[str, dt.date, str, int, int, str | None], str]]:
+        """Each item of `section` in corpus order, as the fields of a `Cited` and the item's
+        JSON: read from the items table, no record built."""
+        meetings = str(self.meetings)
+        for record_id, date, path, position, account, label, item in self._conn.execute(
+            "SELECT r.id, r.date, f.path, i.position, i.account, i.label, i.item FROM items i"
+            " JOIN records r ON r.file = i.record JOIN files f ON f.file = i.record"
+            f" WHERE i.section = ? AND r.shadowed = 0 {_ORDER}, i.account, i.position",
+            (section,),
+        ):
+            file = os.path.join(meetings, *path.split("/"))
+            yield (record_id, dt.date.fromisoformat(date), file, position, account, label), item
+
+    def ids(self, filters: Filters) -> set[str]:
+        if not _exact(filters):
+            return super().ids(filters)
+        return self._answer(lambda: self._ids(filters), lambda s: s.ids(filters))
+
+    def _ids(self, filters: Filters) -> set[str]:
+        if filters.limit is not None and filters.limit <= 0:
+            return set()
+        where, params = _narrow(filters)
+        limit = f" {_ORDER_DESC} LIMIT {int(filters.limit)}" if filters.limit is not None else ""
+        return {
+            record_id
+            for (record_id,) in self._conn.execute(
+                f"SELECT r.id FROM records r WHERE {where}{limit}", params
+            )
+        }
 
     def _json_reads_exactly(self) -> bool:
         """Whether SQLite's JSON functions give back every stored string whole: only while no

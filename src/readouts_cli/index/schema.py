@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 ENV_CACHE = "READOUTS_CACHE"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x52445458  # "RDTX": marks the database as a readouts index
 
 # A file changed this recently may change again within the file system's timestamp
@@ -67,6 +67,16 @@ CREATE TABLE docs (file INTEGER PRIMARY KEY, doc TEXT NOT NULL);
 CREATE TABLE participants (record INTEGER NOT NULL, name TEXT NOT NULL, country TEXT);
 CREATE TABLE tags (record INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE TABLE texts (file INTEGER PRIMARY KEY, folded TEXT NOT NULL);
+-- Each aid item and condolence of a record, every account's: what the ledgers read, without
+-- the record's document.
+CREATE TABLE items (
+    record INTEGER NOT NULL,
+    section TEXT NOT NULL,      -- "aid" or "condolences"
+    account INTEGER NOT NULL,   -- 1: the record's own, then its [[accounts]] in order
+    position INTEGER NOT NULL,  -- the item's place in its account's list, from 0
+    label TEXT,                 -- the account as citations name it, where there are several
+    item TEXT NOT NULL          -- the item as JSON
+);
 -- What `check` found in a record against people.toml (meta "checked": what it was checked
 -- against): findings as JSON, NULL for none. A file written or dropped loses its row.
 CREATE TABLE checks (file INTEGER PRIMARY KEY, found TEXT);
@@ -86,6 +96,7 @@ CREATE INDEX participants_record ON participants (record);
 CREATE INDEX participants_name ON participants (name, record);
 CREATE INDEX participants_country ON participants (country, record);
 CREATE INDEX tags_record ON tags (record);
+CREATE INDEX items_section ON items (section, record);
 CREATE INDEX tags_tag ON tags (tag, record)
 """
 

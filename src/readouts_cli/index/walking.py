@@ -121,7 +121,8 @@ def _digest(value: Any) -> str:
 def parse_file(meetings: Path, path: str, stamp: int, ident: int, now: int) -> Parsed:
     """Load one file as the file store does: (path, stamp to store, identity, problems, record).
 
-    A record comes as (id, date, instant, kind, JSON, participants, folded tags, folded text).
+    A record comes as (id, date, instant, kind, JSON, participants, folded tags, folded text,
+    items): its items are (section, account, position, label, JSON), for the `items` table.
     A stamp of -1 is stored for what must be read again next time: a file changed too recently
     to trust its stamp, or one that could not be read.
     """
@@ -167,6 +168,18 @@ def parse_file(meetings: Path, path: str, stamp: int, ident: int, now: int) -> P
             [(p.name, p.country) for p in meeting.participants],
             sorted({fold(tag) for tag in meeting.tags}),
             _CONTROL.sub("\ufffd", folded),
+            [
+                (
+                    section,
+                    account.number,
+                    position,
+                    account.cite,
+                    item.model_dump_json(exclude_unset=True),
+                )
+                for account in meeting.told()
+                for section, items in (("aid", account.aid), ("condolences", account.condolences))
+                for position, item in enumerate(items)
+            ],
         ),
     )
 

@@ -98,7 +98,7 @@ def run(
     Example: readouts aid --from 2022 --by category
     """
     from ...filters import Filters, latest
-    from ...ledger import count, entries_of, left_out, stated_totals, totals
+    from ...ledger import count, left_out, stated_totals, totals
     from ..context import load, open_roster, party_choice, say
 
     store = load(ctx)
@@ -107,22 +107,19 @@ def run(
     donor_test = roster.party(donor) if donor else None
     recipient_test = roster.party(recipient) if recipient else None
     # Packages are judged on the whole corpus, so a filter never makes a repeat look new.
-    records = store.having("aid")
-    every = entries_of(records)
+    every = store.aid()
     verdicts = count(every)
     party_choice("'--donor'", donor, donor_test, {e.item.donor for e in every})
     party_choice(
         "'--recipient'", recipient, recipient_test, {e.item.recipient or "" for e in every}
     )
+    ids = None if chosen == Filters() else store.ids(chosen)
     entries = latest(
         [
             entry
-            for entry in entries_of(
-                [r for r in records if chosen.matches(r.meeting)]
-                if chosen != Filters()
-                else records
-            )
-            if (category is None or entry.item.category == category)
+            for entry in every
+            if (ids is None or entry.id in ids)
+            and (category is None or entry.item.category == category)
             and (status is None or entry.item.status == status)
             and (package is None or entry.item.package == package)
             and (donor_test is None or donor_test(entry.item.donor))
@@ -203,7 +200,7 @@ def ledger_lines(ledger: Ledger, width: int, *, items: bool = True) -> list[Line
             [
                 Column(
                     "CITE",
-                    [citation(e.record, e.item.point, e.label) for e in ledger.entries],
+                    [citation(e.id, e.item.point, e.label) for e in ledger.entries],
                     overflow=True,
                 ),
                 # The amount is what the ledger is for: the parties give way first (the
@@ -274,8 +271,8 @@ def ledger_lines(ledger: Ledger, width: int, *, items: bool = True) -> list[Line
         item = stated.entry.item
         lines += [Text(), heading(f"Stated running total, {parties(item.donor, item.recipient)}")]
         lines += wrap(
-            f"{amount_text(item)} as stated on {stated.entry.record.meeting.date} "
-            f"({citation(stated.entry.record, item.point, stated.entry.label)}): {item.what}",
+            f"{amount_text(item)} as stated on {stated.entry.date} "
+            f"({citation(stated.entry.id, item.point, stated.entry.label)}): {item.what}",
             prose,
         )
         lines += wrap(
@@ -299,8 +296,8 @@ def entry_row(entry: Entry, verdicts: Verdicts) -> list[object]:
     item = entry.item
     verdict = verdicts[entry.key]
     return [
-        entry.record.id,
-        entry.record.meeting.date,
+        entry.id,
+        entry.date,
         item.donor,
         item.recipient,
         item.what,
@@ -310,7 +307,7 @@ def entry_row(entry: Entry, verdicts: Verdicts) -> list[object]:
         item.status,
         item.channel,
         item.point,
-        citation(entry.record, item.point, entry.label),
+        citation(entry.id, item.point, entry.label),
         None if item.scope == "cumulative" else aid_cameo(item),
         item.scope or "item",
         item.package,
@@ -344,8 +341,8 @@ def totals_document(ledger: Ledger) -> dict[str, Any]:
                 "recipient": s.entry.item.recipient,
                 "currency": s.entry.item.currency,
                 "amount": s.entry.item.amount,
-                "date": s.entry.record.meeting.date.isoformat(),
-                "cite": citation(s.entry.record, s.entry.item.point, s.entry.label),
+                "date": s.entry.date.isoformat(),
+                "cite": citation(s.entry.id, s.entry.item.point, s.entry.label),
                 "counted_commitments": s.counted,
                 "counted_packages": s.packages,
             }

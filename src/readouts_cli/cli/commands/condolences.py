@@ -13,8 +13,7 @@ from ..output import Format
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from ...corpus import Record
-    from ...model import Condolence
+    from ...ledger import Sympathy
 
 CSV_COLUMNS = ("id", "date", "by", "to", "about", "point", "cite", "cameo")
 
@@ -41,7 +40,7 @@ def run(
 
     Example: readouts condolences --by Zelenskyy
     """
-    from ...filters import latest
+    from ...filters import Filters, latest
     from ...ledger import CONDOLENCE_CAMEO
     from ..context import load, open_roster, party_choice, say
     from ..output import emit
@@ -52,19 +51,20 @@ def run(
     chosen = filters.filters(ctx, store, limit=False)
     by_test = roster.party(by) if by else None
     to_test = roster.party(recipient) if recipient else None
-    everything = store.having("condolences")
-    told = [(r, label, c) for r in everything for label, c in _condolences(r)]
-    every = [c for _, _, c in told]
-    party_choice("'--by'", by, by_test, {c.by for c in every})
-    party_choice("'--recipient'", recipient, to_test, {c.to for c in every})
-    items = [
-        (record, label, item)
-        for record, label, item in told
-        if chosen.matches(record.meeting)
-        and (by_test is None or by_test(item.by))
-        and (to_test is None or to_test(item.to))
-    ]
-    items = latest(items, filters.limit)
+    every = store.condolences()
+    party_choice("'--by'", by, by_test, {s.item.by for s in every})
+    party_choice("'--recipient'", recipient, to_test, {s.item.to for s in every})
+    ids = None if chosen == Filters() else store.ids(chosen)
+    items = latest(
+        [
+            s
+            for s in every
+            if (ids is None or s.id in ids)
+            and (by_test is None or by_test(s.item.by))
+            and (to_test is None or to_test(s.item.to))
+        ],
+        filters.limit,
+    )
     if not items:
         say("no condolences match")
         if fmt is Format.TABLE:
@@ -78,45 +78,35 @@ def run(
     def document() -> list[dict[str, object]]:
         return [
             {
-                "id": r.id,
-                "date": r.meeting.date.isoformat(),
-                **c.model_dump(mode="json"),
-                "account": a,
-                "cite": citation(r, c.point, a),
+                "id": s.id,
+                "date": s.date.isoformat(),
+                **s.item.model_dump(mode="json"),
+                "account": s.label,
+                "cite": citation(s.id, s.item.point, s.label),
                 "cameo": CONDOLENCE_CAMEO,
             }
-            for r, a, c in items
+            for s in items
         ]
 
     def csv_rows() -> tuple[tuple[str, ...], list[list[object]]]:
         return CSV_COLUMNS, [
             [
-                r.id,
-                r.meeting.date,
-                c.by,
-                c.to,
-                c.about,
-                c.point,
-                citation(r, c.point, a),
+                s.id,
+                s.date,
+                s.item.by,
+                s.item.to,
+                s.item.about,
+                s.item.point,
+                citation(s.id, s.item.point, s.label),
                 CONDOLENCE_CAMEO,
             ]
-            for r, a, c in items
+            for s in items
         ]
 
     emit(fmt, table=table, json_document=document, csv_rows=csv_rows)
 
 
-def _condolences(record: Record) -> list[tuple[str | None, Condolence]]:
-    """A meeting's condolences, every account's, with the account's publisher where the
-    meeting has several (each account's statement is cited on its own)."""
-    return [
-        (account.cite, item) for account in record.meeting.told() for item in account.condolences
-    ]
-
-
-def condolence_lines(
-    items: Sequence[tuple[Record, str | None, Condolence]], width: int
-) -> list[Text]:
+def condolence_lines(items: Sequence[Sympathy], width: int) -> list[Text]:
     """Each condolence under its citation: who to whom on the citation's line (names are never
     cut: a line too narrow for both gives the parties a line of their own), then what about,
     wrapped."""
@@ -128,8 +118,9 @@ def condolence_lines(
 
     prose = min(width, 100)
     lines: list[Text] = []
-    for record, account, condolence in items:
-        cite = citation(record, condolence.point, account)
+    for told in items:
+        condolence = told.item
+        cite = citation(told.id, condolence.point, told.label)
         who = parties(condolence.by, condolence.to)
         line = heading(cite)
         if line.cell_len + 2 + len(who) <= width:

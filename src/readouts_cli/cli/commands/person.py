@@ -103,24 +103,24 @@ def summary_document(summary: PersonSummary) -> dict[str, Any]:
             for a in summary.timeline
         ],
         "condolences_expressed": [
-            {**c.model_dump(mode="json"), "cite": citation(r, c.point, t)}
+            {**c.model_dump(mode="json"), "cite": citation(r.id, c.point, t)}
             for r, c, t in summary.condolences_by
         ],
         "condolences_received": [
-            {**c.model_dump(mode="json"), "cite": citation(r, c.point, t)}
+            {**c.model_dump(mode="json"), "cite": citation(r.id, c.point, t)}
             for r, c, t in summary.condolences_to
         ],
         "aid": [
-            {**a.model_dump(mode="json"), "cite": citation(r, a.point, t)}
+            {**a.model_dump(mode="json"), "cite": citation(r.id, a.point, t)}
             for r, a, t in summary.aid
         ],
         "tags": dict(summary.tags.most_common()),
         "said": [
-            {"cite": citation(c.record, c.point, c.account), "point": c.point, "text": c.text}
+            {"cite": citation(c.record.id, c.point, c.account), "point": c.point, "text": c.text}
             for c in summary.said
         ],
         "named": [
-            {"cite": citation(c.record, c.point, c.account), "point": c.point, "text": c.text}
+            {"cite": citation(c.record.id, c.point, c.account), "point": c.point, "text": c.text}
             for c in summary.named
         ],
     }
@@ -217,17 +217,23 @@ def summary_view(summary: PersonSummary, roster: Roster, width: int) -> list[Tex
 
     cited(
         "Condolences expressed",
-        [(citation(r, c.point, t), describe_condolence(c)) for r, c, t in summary.condolences_by],
+        [
+            (citation(r.id, c.point, t), describe_condolence(c))
+            for r, c, t in summary.condolences_by
+        ],
     )
     cited(
         "Condolences received",
-        [(citation(r, c.point, t), describe_condolence(c)) for r, c, t in summary.condolences_to],
+        [
+            (citation(r.id, c.point, t), describe_condolence(c))
+            for r, c, t in summary.condolences_to
+        ],
     )
     for title, statuses in AID_SECTIONS:
         cited(
             title,
             [
-                (citation(r, a.point, t), describe_aid(a))
+                (citation(r.id, a.point, t), describe_aid(a))
                 for r, a, t in summary.aid
                 if a.status in statuses
             ],
@@ -237,11 +243,11 @@ def summary_view(summary: PersonSummary, roster: Roster, width: int) -> list[Tex
         lines.extend([Text(), heading("Tags"), *wrap(tags, width)])
     cited(
         "What they said",
-        [(citation(c.record, c.point, c.account), c.text) for c in summary.said],
+        [(citation(c.record.id, c.point, c.account), c.text) for c in summary.said],
     )
     cited(
         "Points naming them",
-        [(citation(c.record, c.point, c.account), c.text) for c in summary.named],
+        [(citation(c.record.id, c.point, c.account), c.text) for c in summary.named],
     )
     return lines
 

@@ -75,7 +75,7 @@ def run(
                 "where": h.field.where,
                 "point": h.field.point,
                 "account": h.field.account,
-                "cite": citation(h.record, h.field.point, h.field.account),
+                "cite": citation(h.record.id, h.field.point, h.field.account),
                 "text": h.field.text,
                 "matches": [list(span) for span in h.spans],
             }
@@ -90,7 +90,7 @@ def run(
                 h.record.meeting.title,
                 h.field.where,
                 h.field.point,
-                citation(h.record, h.field.point, h.field.account),
+                citation(h.record.id, h.field.point, h.field.account),
                 h.field.text,
             ]
             for h in hits

@@ -78,14 +78,15 @@ def run(
     store = load(ctx)
     chosen = filters.filters(ctx, store)
     if aid:
-        from ...ledger import count, entries_of
+        from ...filters import Filters
+        from ...ledger import count
 
         # Packages are judged on the whole corpus, as in `readouts aid`.
-        with_aid = store.having("aid")
-        verdicts = count(entries_of(with_aid))
+        every = store.aid()
+        verdicts = count(every)
         # A limit counts meetings, with aid or not, as everywhere else.
-        shown = chosen.apply(with_aid) if chosen.limit is None else store.select(chosen)
-        charts = aid_charts(entries_of(shown), verdicts)
+        ids = None if chosen == Filters() else store.ids(chosen)
+        charts = aid_charts([e for e in every if ids is None or e.id in ids], verdicts)
         if not charts.charts:
             say("no counted aid commitments with an amount match")
             if fmt is Format.TABLE:
