@@ -109,6 +109,14 @@ def person_summary(records: Sequence[Record], roster: Roster, who: Who) -> Perso
     """Everything `records` say about `who`: meetings, condolences, aid, tags, points."""
     summary = PersonSummary(who)
     terms = mention_terms(who, roster.registry)
+    # Each participant's terms are worked out once, however many meetings they share.
+    known: dict[str, list[str]] = {who.key: terms}
+
+    def terms_of(other: Who) -> list[str]:
+        if other.key not in known:
+            known[other.key] = mention_terms(other, roster.registry)
+        return known[other.key]
+
     country = who.person.country if who.person else None
     for record in records:
         meeting = record.meeting
@@ -126,8 +134,7 @@ def person_summary(records: Sequence[Record], roster: Roster, who: Who) -> Perso
         summary.timeline.append(Appearance(record, title, others))
         summary.tags.update(meeting.tags)
         speakers = {
-            roster.who(p.name).key: mention_terms(roster.who(p.name), roster.registry)
-            for p in meeting.participants
+            roster.who(p.name).key: terms_of(roster.who(p.name)) for p in meeting.participants
         }
         for account in meeting.told():
             label = account.cite
