@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .corpus import Corpus, Record, load_corpus
 from .errors import Problem
@@ -22,6 +22,10 @@ from .ledger import Entry, Sympathy, condolences_of, entries_of
 from .model import start_in
 from .search import Hit, search
 from .textfold import fold
+
+if TYPE_CHECKING:
+    from .people.matching import Roster
+    from .people.summaries import PersonRow
 
 Section = Literal["aid", "condolences"]
 
@@ -132,6 +136,13 @@ class Store(ABC):
     def condolences(self) -> list[Sympathy]:
         """Every condolence of the corpus, every account's, in corpus order."""
         return condolences_of(self.having("condolences"))
+
+    def people(self, filters: Filters, roster: Roster, limit: int | None) -> list[PersonRow]:
+        """Everyone who took part in the matching meetings (the filters' limit ignored), most
+        meetings first; with `limit`, the first N of them."""
+        from .people.summaries import people_rows
+
+        return people_rows(self.line_ups(filters), roster)[:limit]
 
     def ids(self, filters: Filters) -> set[str]:
         """The ids of the matching meetings (with a limit, the most recent N)."""

@@ -257,6 +257,52 @@ def test_new_changed_deleted_and_renamed_files_show_on_the_next_command(
     assert {hit["id"] for hit in found} == {"2024-05-01-renamed"}
 
 
+def test_people_follows_every_change_through_the_tallies_the_index_keeps(
+    corpus: Path, cache: Path
+) -> None:
+    """`people` with no filter reads the pairs the index keeps up to date; after each change
+    it answers as the file store does, and the pairs are those of the records left."""
+
+    def pairs() -> list[tuple[str, str, int]]:
+        [database] = cache.glob("*.sqlite3")
+        with contextlib.closing(sqlite3.connect(database)) as conn:
+            return sorted(conn.execute("SELECT name, other, meetings FROM pairs"))
+
+    def people() -> list[dict[str, Any]]:
+        return json.loads(both(corpus, "people", "--format", "json").out)
+
+    two_sides = NEW + '\n[[participants]]\nname = "Kamikawa Yoko"\ncountry = "JP"\n'
+    before = people()
+    write(corpus, "meetings/2024/2024-05-01-new-meeting.toml", two_sides)
+    other = two_sides.replace("Dmytro Kuleba", "Nobody New")
+    write(corpus, "meetings/2024/2024-05-01-other.toml", other)
+    grown = people()
+    assert grown != before
+    kuleba = corpus / KULEBA
+    kuleba.write_text(kuleba.read_text("utf-8").replace("Kuleba", "Sybiha"), "utf-8")
+    assert "Dmytro Sybiha" in {p["name"] for p in people()}
+    (corpus / "meetings/2024/2024-05-01-other.toml").unlink()
+    (corpus / "meetings/2024/2024-05-01-new-meeting.toml").unlink()
+    kuleba.write_text(kuleba.read_text("utf-8").replace("Sybiha", "Kuleba"), "utf-8")
+    assert people() == before
+    kept = pairs()
+    shutil.rmtree(cache)
+    people()  # a fresh build counts the same pairs as the changes did
+    assert pairs() == kept and kept
+
+
+def test_people_counts_a_duplicate_id_once_as_the_file_store_does(corpus: Path) -> None:
+    def meetings() -> dict[str, int]:
+        result = both(corpus, "--skip-invalid", "people", "--format", "json")
+        return {p["name"]: p["meetings"] for p in json.loads(result.out)}
+
+    before = meetings()
+    copy = (corpus / ZELENSKYY).read_text("utf-8")
+    write(corpus, "meetings/2024/copy/2024-01-07-kamikawa-zelenskyy.toml", copy)
+    assert meetings() == before
+    assert before["Volodymyr Zelenskyy"] == 2
+
+
 def test_a_file_rewritten_within_the_same_timestamp_is_still_seen(corpus: Path) -> None:
     path = corpus / KULEBA
     text = path.read_text(encoding="utf-8")

@@ -8,9 +8,11 @@ import gc
 import os
 import sqlite3
 import time
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .location import file_lock, remove_quietly
 from .schema import (
@@ -211,7 +213,8 @@ class _Writer:
     files: list[tuple[int, str, str, int, int, str | None]] = field(default_factory=list)
     records: list[tuple[int, str, str, float, str]] = field(default_factory=list)
     docs: list[tuple[int, str]] = field(default_factory=list)
-    participants: list[tuple[int, str, str | None]] = field(default_factory=list)
+    participants: list[tuple[int, str, str | None, str | None, str]] = field(default_factory=list)
+    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
     tags: list[tuple[int, str]] = field(default_factory=list)
     texts: list[tuple[int, str]] = field(default_factory=list)
     items: list[tuple[int, str, int, int, str | None, str]] = field(default_factory=list)
@@ -236,7 +239,8 @@ class _Writer:
             self.touched.add(record_id)
             self.records.append((file, record_id, date, instant, kind))
             self.docs.append((file, doc))
-            self.participants.extend((file, name, country) for name, country in participants)
+            self.participants.extend((file, *seat, date) for seat in participants)
+            self.pairs.update(pairs_of(participants))
             self.tags.extend((file, tag) for tag in tags)
             self.texts.append((file, folded))
             self.items.extend((file, *item) for item in items)
@@ -251,6 +255,10 @@ class _Writer:
                     "SELECT id FROM records WHERE file = ?", file
                 ):
                     self.touched.add(record_id)
+                seats = self.conn.execute(
+                    "SELECT name, country FROM participants WHERE record = ? ORDER BY rowid", file
+                ).fetchall()
+                self.pairs.subtract(pairs_of(seats))
             run("DELETE FROM records WHERE file = ?", self.dropped)
             run("DELETE FROM docs WHERE file = ?", self.dropped)
             run("DELETE FROM participants WHERE record = ?", self.dropped)
@@ -269,7 +277,14 @@ class _Writer:
             self.records,
         )
         run("INSERT INTO docs (file, doc) VALUES (?, ?)", self.docs)
-        run("INSERT INTO participants (record, name, country) VALUES (?, ?, ?)", self.participants)
+        run("INSERT INTO participants VALUES (?, ?, ?, ?, ?)", self.participants)
+        run(
+            "INSERT INTO pairs VALUES (?, ?, ?) ON CONFLICT (name, other)"
+            " DO UPDATE SET meetings = meetings + excluded.meetings",
+            [(*pair, n) for pair, n in self.pairs.items() if n],
+        )
+        if any(n < 0 for n in self.pairs.values()):
+            self.conn.execute("DELETE FROM pairs WHERE meetings <= 0")
         run("INSERT INTO tags (record, tag) VALUES (?, ?)", self.tags)
         run("INSERT INTO texts (file, folded) VALUES (?, ?)", self.texts)
         run("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)", self.items)
@@ -278,9 +293,21 @@ class _Writer:
         self.records.clear()
         self.docs.clear()
         self.participants.clear()
+        self.pairs.clear()
         self.tags.clear()
         self.texts.clear()
         self.items.clear()
+
+
+def pairs_of(seats: Sequence[Sequence[Any]]) -> list[tuple[str, str]]:
+    """The ordered pairs of a meeting's seats (name, country, ...) on different sides: two
+    seats of one country are one delegation; two seats of one name are one person."""
+    return [
+        (name, other)
+        for i, (name, country, *_) in enumerate(seats)
+        for j, (other, other_country, *_) in enumerate(seats)
+        if i != j and name != other and not (country and country == other_country)
+    ]
 
 
 def _reshadow(conn: sqlite3.Connection, touched: set[str]) -> None:

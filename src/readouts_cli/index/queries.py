@@ -23,13 +23,14 @@ from ..errors import Problem
 from ..filters import Filters
 from ..ledger import Entry, Sympathy
 from ..model import Aid, Condolence, Meeting
+from ..people.matching import Roster
 from ..search import Hit, search
 from ..store import FileStore, Finding, Glance, LineUp, Seat, Section, Store, count_tags
 from .location import connect, discard, is_corrupt
 from .schema import _ORDER, _ORDER_DESC, _RECORD_COLUMNS, MAX_SQL_NAMES, REMEMBER_TIMEOUT
 
 if TYPE_CHECKING:
-    pass
+    from ..people.summaries import PersonRow
 
 T = TypeVar("T")
 
@@ -198,6 +199,63 @@ class IndexedStore(Store):
         ):
             file = os.path.join(meetings, *path.split("/"))
             yield (record_id, dt.date.fromisoformat(date), file, position, account, label), item
+
+    def people(self, filters: Filters, roster: Roster, limit: int | None) -> list[PersonRow]:
+        if filters != Filters():
+            return super().people(filters, roster, limit)
+        found = self._answer(
+            lambda: self._people(roster, limit), lambda s: s.people(filters, roster, limit)
+        )
+        return super().people(filters, roster, limit) if found is None else found
+
+    def _people(self, roster: Roster, limit: int | None) -> list[PersonRow] | None:
+        """`people` with no filter, from the tallies the index keeps: each name's meetings,
+        first and last (SQL reads them off an index), then, for the rows kept only, the
+        country and title of their seats and their counterparts. None where the tallies
+        would count a record twice (an id that two files give)."""
+        from ..people.summaries import PersonRow, ranked
+
+        if self._conn.execute("SELECT 1 FROM records WHERE shadowed = 1 LIMIT 1").fetchone():
+            return None
+        rows: dict[str, PersonRow] = {}
+        names: dict[str, list[str]] = {}
+        for name, meetings, first, last in self._conn.execute(
+            "SELECT name, count(*), min(date), max(date) FROM participants GROUP BY name"
+        ):
+            who = roster.who(name)
+            names.setdefault(who.key, []).append(name)
+            start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+            row = rows.get(who.key)
+            if row is None:
+                rows[who.key] = PersonRow(who, None, None, meetings, start, end)
+            else:
+                row.meetings += meetings
+                row.first, row.last = min(row.first or start, start), max(row.last or end, end)
+        kept = ranked(rows.values())[:limit]
+        for row in kept:
+            spellings = json.dumps(names[row.who.key])
+            person = row.who.person
+            row.country = person.country if person else None
+            row.title = person.latest_title() if person else None
+            if not row.country or not row.title:
+                # As people_rows reads the seats: the first one's country, the last title.
+                seats = self._conn.execute(
+                    "SELECT p.country, p.title FROM participants p"
+                    " JOIN records r ON r.file = p.record"
+                    " WHERE p.name IN (SELECT value FROM json_each(?))"
+                    f" {_ORDER}, p.rowid",
+                    (spellings,),
+                ).fetchall()
+                row.country = row.country or seats[0][0]
+                row.title = row.title or next((t for _, t in reversed(seats) if t), None)
+            for other, meetings in self._conn.execute(
+                "SELECT other, meetings FROM pairs WHERE name IN (SELECT value FROM json_each(?))",
+                (spellings,),
+            ):
+                them = roster.who(other)
+                if them.key != row.who.key:
+                    row.counterparts[them.name] += meetings
+        return kept
 
     def ids(self, filters: Filters) -> set[str]:
         if not _exact(filters):

@@ -64,7 +64,23 @@ CREATE TABLE records (
     shadowed INTEGER NOT NULL DEFAULT 0  -- 1: an earlier file (in path order) has the id
 );
 CREATE TABLE docs (file INTEGER PRIMARY KEY, doc TEXT NOT NULL);
-CREATE TABLE participants (record INTEGER NOT NULL, name TEXT NOT NULL, country TEXT);
+-- Each seat of a record, in order (rowid), with the record's date: what `people` tallies.
+CREATE TABLE participants (
+    record INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    country TEXT,
+    title TEXT,
+    date TEXT NOT NULL
+);
+-- How many meetings each pair of names (as written) met at on different sides: for every
+-- record, each ordered pair of its seats whose countries are not one and the same. Kept up
+-- to date as records are written and dropped, so that `people` reads it, not every seat.
+CREATE TABLE pairs (
+    name TEXT NOT NULL,
+    other TEXT NOT NULL,
+    meetings INTEGER NOT NULL,
+    PRIMARY KEY (name, other)
+) WITHOUT ROWID;
 CREATE TABLE tags (record INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE TABLE texts (file INTEGER PRIMARY KEY, folded TEXT NOT NULL);
 -- Each aid item and condolence of a record, every account's: what the ledgers read, without
@@ -94,6 +110,7 @@ CREATE INDEX records_id ON records (id);
 CREATE INDEX records_shadowed ON records (id) WHERE shadowed = 1;
 CREATE INDEX participants_record ON participants (record);
 CREATE INDEX participants_name ON participants (name, record);
+CREATE INDEX participants_tally ON participants (name, date);
 CREATE INDEX participants_country ON participants (country, record);
 CREATE INDEX tags_record ON tags (record);
 CREATE INDEX items_section ON items (section, record);

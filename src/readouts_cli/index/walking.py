@@ -165,7 +165,7 @@ def parse_file(meetings: Path, path: str, stamp: int, ident: int, now: int) -> P
             str(meeting.kind),
             # Only the keys the file sets: read back, the record has the same fields set.
             meeting.model_dump_json(exclude_unset=True),
-            [(p.name, p.country) for p in meeting.participants],
+            [(p.name, p.country, p.title) for p in meeting.participants],
             sorted({fold(tag) for tag in meeting.tags}),
             _CONTROL.sub("\ufffd", folded),
             [

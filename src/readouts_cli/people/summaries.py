@@ -58,7 +58,12 @@ def people_rows(line_ups: Iterable[LineUp], roster: Roster) -> list[PersonRow]:
     for row in rows.values():
         if row.who.person and row.who.person.latest_title():
             row.title = row.who.person.latest_title()
-    return sorted(rows.values(), key=lambda r: (-r.meetings, fold(r.who.name)))
+    return ranked(rows.values())
+
+
+def ranked(rows: Iterable[PersonRow]) -> list[PersonRow]:
+    """Most meetings first, then by name (then by who they are, for two of one name)."""
+    return sorted(rows, key=lambda r: (-r.meetings, fold(r.who.name), r.who.key))
 
 
 # -- person ------------------------------------------------------------------------------

@@ -29,16 +29,14 @@ def run(
 
     Filters choose the meetings counted. Example: readouts people --from 2022 --country JP
     """
-    from ...people.summaries import people_rows
     from ..context import load, open_roster, say
     from ..output import emit
 
     store = load(ctx)
     chosen = filters.filters(ctx, store, limit=False)
     roster = open_roster(ctx)
-    rows = people_rows(store.line_ups(chosen), roster)
-    if filters.limit is not None:
-        rows = rows[: filters.limit]  # on `people`, -n keeps the N people with the most meetings
+    # On `people`, -n keeps the N people with the most meetings.
+    rows = store.people(chosen, roster, filters.limit)
     if not rows:
         say("no people match")
         if fmt is Format.TABLE:
