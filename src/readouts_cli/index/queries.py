@@ -279,9 +279,10 @@ class IndexedStore(Store):
         document holds a NUL, at which they cut a string short."""
         if self._json_exact is None:
             self._json_exact = _JSON and self._answer(
+                # Answered from the partial index docs_with_nul, whose condition this repeats.
                 lambda: (
                     not self._conn.execute(
-                        "SELECT 1 FROM docs WHERE instr(doc, ?) > 0 LIMIT 1", ("\\u0000",)
+                        "SELECT 1 FROM docs WHERE instr(doc, '\\u0000') > 0 LIMIT 1"
                     ).fetchone()
                 ),
                 lambda _: False,
@@ -454,9 +455,9 @@ class IndexedStore(Store):
         trusted = True
         for row in self._conn.execute(
             "SELECT f.path, f.mtime_ns, f.identity, r.shadowed FROM records r"
-            " JOIN files f ON f.file = r.file JOIN docs d ON d.file = r.file"
-            " WHERE instr(d.doc, ?) > 0 ORDER BY f.path",
-            (f'"{section}":',),
+            " JOIN files f ON f.file = r.file"
+            " WHERE r.file IN (SELECT record FROM items WHERE section = ?) ORDER BY f.path",
+            (section,),
         ):
             trusted = trusted and row[1] >= 0
             digest.update(repr(row).encode())
