@@ -55,6 +55,31 @@ def test_plain_cells_are_laid_out_as_unstyled_text_is(rows: list[list[str]], wid
     assert plain == as_text
 
 
+# What most rows hold: no joiner, so rows are laid out column by column.
+COMMON = st.text(st.sampled_from(list("ab -é—…日本") + ["\u0301", "\t"]), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(COMMON, min_size=4, max_size=4), max_size=8),
+    st.integers(8, 60),
+    st.booleans(),
+)
+def test_rows_laid_out_column_by_column_are_those_laid_out_one_by_one(
+    rows: list[list[str]], width: int, title_first: bool
+) -> None:
+    # Text cells take every row through the one-by-one layout; strings take the rows no
+    # cell pushes through the column-by-column one. Both must give the same lines, with the
+    # elastic column last or in the middle.
+    def laid(styled: bool) -> list[Column]:
+        made = columns(rows, styled)
+        return [made[3], *made[:3]] if title_first else made
+
+    plain = [str(line) for line in table_lines(laid(styled=False), width)]
+    as_text = [line.plain for line in render_rows(laid(styled=True), width)]
+    assert plain == as_text
+
+
 @given(ODD, st.integers(1, 40))
 def test_plain_text_wraps_as_text_does(value: str, width: int) -> None:
     assert wrap_plain(value, width) == [line.plain for line in wrap(value, width)]

@@ -272,20 +272,52 @@ def table_lines(columns: Sequence[Column], width: int, *, header: bool = True) -
             line.append(column.header.ljust(column.shown_width), style="bold")
         lines.append(_rstrip(line))
     laid = [_Laid.of(column) for column in shown]
-    for row in range(len(shown[0].cells)):
-        pieces = _place(laid, row, width)
-        plain = [piece for piece in pieces if isinstance(piece, str)]
-        if len(plain) == len(pieces):  # no styles: the line is one string
-            lines.append("".join(plain).rstrip())
-            continue
-        line = Text()
-        for piece in pieces:
-            if isinstance(piece, str):
-                line.append(piece)
-            else:
-                line.append_text(piece)
-        lines.append(_rstrip(line))
+    count = len(shown[0].cells)
+    if any(c.joins for c in laid):  # measured as Rich does, a row at a time
+        return lines + [_placed(laid, row, width) for row in range(count)]
+    # Column by column, each cell padded to its column's width: the rows an overflowing cell
+    # pushes, those with styles and those whose elastic cell comes out empty are laid out
+    # one at a time by `_place`, which gives the same line for every other row.
+    apart: set[int] = set()
+    pushed = [c.pushes for c in laid if c.pushes]
+    if pushed:
+        apart.update(row for row, push in enumerate(map(sum, zip(*pushed))) if push)
+    padded: list[list[str]] = []
+    for c in laid:
+        room = c.column.shown_width
+        shown_cells: list[str] = []
+        for row, (cell, size) in enumerate(zip(c.cells, c.sizes, strict=True)):
+            if not isinstance(cell, str):
+                apart.add(row)
+                shown_cells.append("")
+                continue
+            if c.column.elastic:
+                if size > room:
+                    cell = cut_plain(cell, room)
+                    size = cells(cell)
+                if not size:
+                    apart.add(row)
+            pad = " " * (room - size) if room > size else ""
+            shown_cells.append(pad + cell if c.column.align_right else cell + pad)
+        padded.append(shown_cells)
+    for row, parts in enumerate(zip(*padded, strict=True)):
+        lines.append(_placed(laid, row, width) if row in apart else GAP.join(parts).rstrip())
     return lines
+
+
+def _placed(laid: Sequence[_Laid], row: int, width: int) -> Line:
+    """One row laid out by `_place`: a string, or Text where a cell has styles."""
+    pieces = _place(laid, row, width)
+    plain = [piece for piece in pieces if isinstance(piece, str)]
+    if len(plain) == len(pieces):  # no styles: the line is one string
+        return "".join(plain).rstrip()
+    line = Text()
+    for piece in pieces:
+        if isinstance(piece, str):
+            line.append(piece)
+        else:
+            line.append_text(piece)
+    return _rstrip(line)
 
 
 @dataclass

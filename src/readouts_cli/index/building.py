@@ -211,7 +211,7 @@ class _Writer:
     dropped: list[tuple[int]] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)  # ids of records dropped or written
     files: list[tuple[int, str, str, int, int, str | None]] = field(default_factory=list)
-    records: list[tuple[int, str, str, float, str]] = field(default_factory=list)
+    records: list[tuple[Any, ...]] = field(default_factory=list)
     docs: list[tuple[int, str]] = field(default_factory=list)
     participants: list[tuple[int, str, str | None, str | None, str]] = field(default_factory=list)
     pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -235,9 +235,9 @@ class _Writer:
             self.dropped.append((file,))
         self.files.append((file, _folder(path), path, stamp, ident, problems))
         if record is not None:
-            record_id, date, instant, kind, doc, participants, tags, folded, items = record
+            record_id, date, instant, kind, glance, doc, participants, tags, folded, items = record
             self.touched.add(record_id)
-            self.records.append((file, record_id, date, instant, kind))
+            self.records.append((file, record_id, date, instant, kind, *glance))
             self.docs.append((file, doc))
             self.participants.extend((file, *seat, date) for seat in participants)
             self.pairs.update(pairs_of(participants))
@@ -273,7 +273,8 @@ class _Writer:
             self.files,
         )
         run(
-            "INSERT INTO records (file, id, date, instant, kind) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO records (file, id, date, instant, kind, time, timezone, title, accounts,"
+            " seats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             self.records,
         )
         run("INSERT INTO docs (file, doc) VALUES (?, ?)", self.docs)

@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import itertools
 import json
+import marshal
 import operator
 import os
 import sqlite3
@@ -290,48 +291,41 @@ class IndexedStore(Store):
         return self._json_exact
 
     def glances(self, filters: Filters) -> list[Glance]:
-        if not _exact(filters) or not _JSON:
+        if not _exact(filters):
             return super().glances(filters)
-        # Read out of the stored documents by SQLite: no record is built for a row that is
-        # only printed. A document holding a NUL, which SQLite's JSON functions would cut
-        # short, is looked for among the rows read only (not in every document, as
-        # `_json_reads_exactly` does: `list -n 20` reads 20).
-        found = self._answer(lambda: self._glances(filters), lambda s: s.glances(filters))
-        return super().glances(filters) if found is None else found
+        return self._answer(lambda: self._glances(filters), lambda s: s.glances(filters))
 
-    def _glances(self, filters: Filters) -> list[Glance] | None:
+    def _glances(self, filters: Filters) -> list[Glance]:
+        """Read from the columns the records table keeps for one-line views: no document is
+        read and no record built for a row that is only printed."""
         if filters.limit is not None and filters.limit <= 0:
             return []
         where, params = _narrow(filters)
         newest_first = filters.limit is not None
         limit = f" LIMIT {int(filters.limit)}" if filters.limit is not None else ""
         rows = self._conn.execute(
-            "SELECT r.id, r.date, json_extract(d.doc, '$.time'),"
-            " json_extract(d.doc, '$.timezone'), r.kind, json_extract(d.doc, '$.title'),"
-            " json_extract(d.doc, '$.participants'),"
-            " coalesce(json_array_length(d.doc, '$.accounts'), 0),"
-            " instr(d.doc, ?) > 0"
-            " FROM records r JOIN docs d ON d.file = r.file"
-            f" WHERE {where} {_ORDER_DESC if newest_first else _ORDER}{limit}",
-            ["\\u0000", *params],
+            "SELECT r.id, r.date, r.time, r.timezone, r.kind, r.title, r.seats, r.accounts"
+            f" FROM records r WHERE {where} {_ORDER_DESC if newest_first else _ORDER}{limit}",
+            params,
         ).fetchall()
-        if any(row[-1] for row in rows):
-            return None
+        day, hour, seat, loads = (
+            dt.date.fromisoformat,
+            dt.time.fromisoformat,
+            Seat._make,
+            marshal.loads,
+        )
         found = [
             Glance(
                 record_id,
-                dt.date.fromisoformat(date),
-                dt.time.fromisoformat(time) if time else None,
+                day(date),
+                hour(time) if time else None,
                 timezone,
                 kind,
                 title,
-                [
-                    Seat(p["name"], p.get("country"), p.get("title"))
-                    for p in (json.loads(seats) if seats else ())
-                ],
-                accounts + 1,
+                [seat(s) for s in loads(seats)],
+                accounts,
             )
-            for record_id, date, time, timezone, kind, title, seats, accounts, _ in rows
+            for record_id, date, time, timezone, kind, title, seats, accounts in rows
         ]
         if newest_first:
             found.reverse()

@@ -61,7 +61,13 @@ CREATE TABLE records (
     date TEXT NOT NULL,
     instant REAL NOT NULL,
     kind TEXT NOT NULL,
-    shadowed INTEGER NOT NULL DEFAULT 0  -- 1: an earlier file (in path order) has the id
+    shadowed INTEGER NOT NULL DEFAULT 0,  -- 1: an earlier file (in path order) has the id
+    -- What a one-line view shows (store.Glance), so that a timeline reads no document:
+    time TEXT,
+    timezone TEXT,
+    title TEXT NOT NULL,
+    accounts INTEGER NOT NULL,
+    seats BLOB NOT NULL  -- marshal: ((name, country, title), ...), in order
 );
 CREATE TABLE docs (file INTEGER PRIMARY KEY, doc TEXT NOT NULL);
 -- Each seat of a record, in order (rowid), with the record's date: what `people` tallies.

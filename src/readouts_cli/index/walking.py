@@ -121,8 +121,10 @@ def _digest(value: Any) -> str:
 def parse_file(meetings: Path, path: str, stamp: int, ident: int, now: int) -> Parsed:
     """Load one file as the file store does: (path, stamp to store, identity, problems, record).
 
-    A record comes as (id, date, instant, kind, JSON, participants, folded tags, folded text,
-    items): its items are (section, account, position, label, JSON), for the `items` table.
+    A record comes as (id, date, instant, kind, glance, JSON, participants, folded tags,
+    folded text, items): its glance is (time, timezone, title, accounts, seats), what the
+    records table keeps for one-line views; its items are (section, account, position,
+    label, JSON), for the `items` table.
     A stamp of -1 is stored for what must be read again next time: a file changed too recently
     to trust its stamp, or one that could not be read.
     """
@@ -163,6 +165,13 @@ def parse_file(meetings: Path, path: str, stamp: int, ident: int, now: int) -> P
             date.isoformat(),
             instant,
             str(meeting.kind),
+            (
+                meeting.time.isoformat() if meeting.time else None,
+                meeting.timezone,
+                meeting.title,
+                len(meeting.accounts) + 1,
+                marshal.dumps(tuple((p.name, p.country, p.title) for p in meeting.participants)),
+            ),
             # Only the keys the file sets: read back, the record has the same fields set.
             meeting.model_dump_json(exclude_unset=True),
             [(p.name, p.country, p.title) for p in meeting.participants],

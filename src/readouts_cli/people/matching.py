@@ -31,6 +31,7 @@ class Roster:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         self._cache: dict[str, Who] = {}
+        self._surnames: dict[str, str] = {}
 
     def who(self, name: str) -> Who:
         if name not in self._cache:
@@ -44,6 +45,11 @@ class Roster:
     def surname(self, name: str) -> str:
         """The family name of a registered person (the word of their display name that starts
         their registry id, "kishida-fumio" -> "Kishida"); anyone else's name as written."""
+        if name not in self._surnames:
+            self._surnames[name] = self._surname(name)
+        return self._surnames[name]
+
+    def _surname(self, name: str) -> str:
         who = self.who(name)
         if who.person is None:
             return name
