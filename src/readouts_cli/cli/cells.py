@@ -106,8 +106,31 @@ def wrap_plain(value: str, width: int) -> list[str]:
     """`wrap` for text without styles: the same lines, inert, as strings."""
     plain = inert(value)
     # Without styles, each line is its words joined by single spaces.
-    lines = [" ".join(plain[start:end] for start, end in line) for line in _fill(plain, width)]
+    if _NOT_ONE_CELL.search(plain):
+        lines = [" ".join(plain[start:end] for start, end in line) for line in _fill(plain, width)]
+    else:  # every character one cell wide: a word is as wide as it is long
+        lines = _fill_one_cell(plain.split(), width)
     return [line if "://" in line else cut_plain(line, width) for line in lines] or [""]
+
+
+def _fill_one_cell(words: list[str], width: int) -> list[str]:
+    """`_fill` for words of one-cell characters, as the lines' text."""
+    lines: list[str] = []
+    current: list[str] = []
+    used = 0
+    for word in words:
+        size = len(word)
+        if current and used + 1 + size > width:
+            lines.append(" ".join(current))
+            current, used = [word], size
+        elif current:
+            current.append(word)
+            used += 1 + size
+        else:
+            current, used = [word], size
+    if current:
+        lines.append(" ".join(current))
+    return lines
 
 
 _WORD = re.compile(r"\S+")
