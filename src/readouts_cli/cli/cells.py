@@ -304,7 +304,7 @@ def table_lines(columns: Sequence[Column], width: int, *, header: bool = True) -
     apart: set[int] = set()
     pushed = [c.pushes for c in laid if c.pushes]
     if pushed:
-        apart.update(row for row, push in enumerate(map(sum, zip(*pushed))) if push)
+        apart.update(row for row, push in enumerate(map(sum, zip(*pushed, strict=True))) if push)
     padded: list[list[str]] = []
     for c in laid:
         room = c.column.shown_width
