@@ -337,7 +337,15 @@ def test_files_of_folders_symlinked_into_meetings_are_left_out_as_by_the_file_st
     assert ids(corpus, "--on", "2024-05") == ["2024-05-01-linked"]
 
 
-def test_the_walk_lists_the_files_the_file_store_reads(corpus: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("forked", [False, True], ids=["one process", "half forked"])
+def test_the_walk_lists_the_files_the_file_store_reads(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
+) -> None:
+    # With many files a forked process stats half of them: here, from the first file.
+    monkeypatch.setattr(walking, "FORK_WALK_FROM", 0 if forked else 10**9)
+    forks: list[int] = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
     write(corpus, "meetings/2024/05/deeper/2024-05-01-new-meeting.toml", NEW)
     write(corpus, "meetings/.hidden/2024-05-01-inside-hidden.toml", NEW)
     write(corpus, "meetings/2024/.2024-05-01-hidden.toml", NEW)
@@ -354,6 +362,11 @@ def test_the_walk_lists_the_files_the_file_store_reads(corpus: Path, tmp_path: P
         for path, _, _ in entries
     )
     assert walked == meeting_files(corpus)[0]
+    assert len(forks) == forked
+    # Entries, stamps and identities alike both ways.
+    this_way = index.walk(corpus / "meetings")
+    monkeypatch.setattr(walking, "FORK_WALK_FROM", 10**9 if forked else 0)
+    assert index.walk(corpus / "meetings") == this_way
 
 
 # -- problems --------------------------------------------------------------------------------
