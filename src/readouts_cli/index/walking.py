@@ -45,46 +45,45 @@ def walk(meetings: Path) -> Walk:
     excepted). A folder it may not read is listed as an entry of its own (`path/`, stamp
     UNREADABLE), so that its problem is reported as the file store reports it.
 
-    The folders are listed first (the kind of each entry comes with its name); then each file
-    is stat'ed, most of a walk's time. With many files, a forked process stats half of them
-    on the other core.
+    The folders are listed first; then each file is stat'ed, most of a walk's time (names that
+    do not end in .toml are looked at only to find folders). With many files, a forked
+    process stats half of them on the other core.
     """
     found: Walk = {}
-    folders: list[tuple[str, str, list[str]]] = []  # (folder, prefix, names of files)
     todo: list[tuple[str, str]] = [(str(meetings), "")]
     while todo:
-        folder, prefix = todo.pop()
-        names: list[str] = []
-        try:
-            with os.scandir(folder) as listing:
-                for item in listing:
-                    name = item.name
-                    if not name.isascii():
-                        try:
-                            name.encode("utf-8")
-                        except UnicodeEncodeError as err:
-                            raise _Unindexable(name) from err
-                    if name.startswith("."):
-                        continue
+        folders: list[tuple[str, str, list[str]]] = []  # (folder, prefix, names of files)
+        while todo:
+            folder, prefix = todo.pop()
+            try:
+                names = os.listdir(folder)
+            except FileNotFoundError:
+                continue
+            except OSError:
+                # Under its own folder's key, where the files it hides would be.
+                found.setdefault(prefix.rstrip("/"), []).append((prefix, UNREADABLE, 0))
+                continue
+            for name in names:
+                if not name.isascii():
                     try:
-                        is_folder = item.is_dir(follow_symlinks=False)
+                        name.encode("utf-8")
+                    except UnicodeEncodeError as err:
+                        raise _Unindexable(name) from err
+            files = [n for n in names if n[-5:].lower() == ".toml" and n[:1] != "."]
+            if files:
+                folders.append((folder, prefix, files))
+            # Any other name may be a folder: few are (a corpus's files end in .toml).
+            for name in names:
+                if name[:1] != "." and name[-5:].lower() != ".toml":
+                    try:
+                        if S_ISDIR(os.lstat(os.path.join(folder, name)).st_mode):
+                            todo.append((os.path.join(folder, name), f"{prefix}{name}/"))
                     except OSError:
-                        is_folder = False
-                    if is_folder:
-                        todo.append((os.path.join(folder, name), f"{prefix}{name}/"))
-                    elif name[-5:].lower() == ".toml":
-                        names.append(name)
-        except FileNotFoundError:
-            continue
-        except OSError:
-            # Under its own folder's key, where the files it hides would be.
-            found.setdefault(prefix.rstrip("/"), []).append((prefix, UNREADABLE, 0))
-            continue
-        if names:
-            folders.append((folder, prefix, names))
-    for prefix, entries in _stat_all(folders):
-        if entries:
-            found.setdefault(prefix.rstrip("/"), []).extend(entries)
+                        pass
+        for prefix, entries, inside in _stat_all(folders):
+            if entries:
+                found.setdefault(prefix.rstrip("/"), []).extend(entries)
+            todo += inside  # folders named like files (x.toml), walked in turn
     for entries in found.values():
         entries.sort()
     return found
@@ -94,8 +93,12 @@ def walk(meetings: Path) -> Walk:
 FORK_WALK_FROM = 20_000
 
 
-def _stat_all(folders: list[tuple[str, str, list[str]]]) -> list[tuple[str, list[Entry]]]:
-    """The entries of the files of `folders`, by prefix; with many, half in a forked child."""
+Stated = tuple[str, list[Entry], list[tuple[str, str]]]  # prefix, entries, folders inside
+
+
+def _stat_all(folders: list[tuple[str, str, list[str]]]) -> list[Stated]:
+    """What `_stat_folder` finds in each of `folders`; with many files, half of them are
+    stat'ed by a forked child."""
     total = sum(len(names) for _, _, names in folders)
     if (
         total < FORK_WALK_FROM
@@ -103,7 +106,7 @@ def _stat_all(folders: list[tuple[str, str, list[str]]]) -> list[tuple[str, list
         or not hasattr(os, "fork")
         or threading.active_count() != 1
     ):
-        return [(prefix, _stat_folder(folder, prefix, names)) for folder, prefix, names in folders]
+        return [_stat_folder(*folder) for folder in folders]
     # Halves by number of files, so both cores have as much to do.
     half, count = 0, 0
     while half < len(folders) - 1 and count + len(folders[half][2]) <= total // 2:
@@ -115,33 +118,35 @@ def _stat_all(folders: list[tuple[str, str, list[str]]]) -> list[tuple[str, list
         reading, writing = os.pipe()
         child = os.fork()
     except OSError:
-        return [(prefix, _stat_folder(folder, prefix, names)) for folder, prefix, names in folders]
+        return [_stat_folder(*folder) for folder in folders]
     if child == 0:  # pragma: no cover - the child's work is checked through its answer
         code = 1
         try:
             os.close(reading)
-            answer = marshal.dumps([(p, _stat_folder(f, p, n)) for f, p, n in theirs])
+            answer = marshal.dumps([_stat_folder(*folder) for folder in theirs])
             with os.fdopen(writing, "wb") as pipe:
                 pipe.write(answer)
             code = 0
         finally:
             os._exit(code)
     os.close(writing)
-    done = [(prefix, _stat_folder(folder, prefix, names)) for folder, prefix, names in mine]
+    done = [_stat_folder(*folder) for folder in mine]
     with os.fdopen(reading, "rb") as pipe:
         answer = pipe.read()
     _, status = os.waitpid(child, 0)
     if os.waitstatus_to_exitcode(status) == 0:
-        done += marshal.loads(answer)
+        done += [(p, e, [tuple(f) for f in inside]) for p, e, inside in marshal.loads(answer)]
     else:  # the child failed: its half is done here
-        done += [(p, _stat_folder(f, p, n)) for f, p, n in theirs]
+        done += [_stat_folder(*folder) for folder in theirs]
     return done
 
 
-def _stat_folder(folder: str, prefix: str, names: list[str]) -> list[Entry]:
-    """The entries of the `.toml` names of one folder: statting by name within the open folder
-    spares the kernel the whole path each time."""
+def _stat_folder(folder: str, prefix: str, names: list[str]) -> Stated:
+    """The entries of the `.toml` names of one folder, and those names that are folders (not
+    links to them), to walk. Statting by name within the open folder spares the kernel the
+    whole path each time."""
     entries: list[Entry] = []
+    inside: list[tuple[str, str]] = []
     relative = os.stat in os.supports_dir_fd
     try:
         handle = os.open(folder, os.O_RDONLY) if relative else None
@@ -149,19 +154,27 @@ def _stat_folder(folder: str, prefix: str, names: list[str]) -> list[Entry]:
         handle = None
         relative = False
     try:
-        for name in names:
+        # In order: the walk's entries are sorted, which is then a pass over sorted lists.
+        for name in sorted(names):
+            where = name if relative else os.path.join(folder, name)
             try:
                 # A file store reads through symbolic links: so does the stamp here.
-                stat = os.stat(name if relative else os.path.join(folder, name), dir_fd=handle)
+                stat = os.stat(where, dir_fd=handle)
             except OSError:
                 entries.append((prefix + name, -1, -1))
                 continue
-            if not S_ISDIR(stat.st_mode):  # a link to a folder named x.toml is no file
+            if not S_ISDIR(stat.st_mode):
                 entries.append((prefix + name, stat.st_mtime_ns, identity(stat)))
+                continue
+            try:  # a folder named x.toml is walked; a link to one is not
+                if S_ISDIR(os.stat(where, dir_fd=handle, follow_symlinks=False).st_mode):
+                    inside.append((os.path.join(folder, name), f"{prefix}{name}/"))
+            except OSError:
+                pass
     finally:
         if handle is not None:
             os.close(handle)
-    return entries
+    return prefix, entries, inside
 
 
 # The stamp of a folder that cannot be listed: its entry stands for the problem.
