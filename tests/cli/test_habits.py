@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, GOOD, REPO, corpus_with, run, write
-from readouts_cli.cli.app import COMMANDS, app, hoist_global_options
+from readouts_cli.cli.app import COMMANDS, app, hoist_global_options, invoked
 
 VIEWS = FIXTURES / "views"
 READOUTS = Path(sys.executable).parent / "readouts"
@@ -48,6 +48,37 @@ def test_completion_scripts_are_there_for_the_shells() -> None:
     result = run("--show-completion", "bash")
     assert result.code == 0
     assert "_READOUTS_COMPLETE=complete_bash" in result.out
+
+
+def test_the_executable_builds_the_command_it_runs_and_answers_as_the_whole_app() -> None:
+    """`readouts` builds only the command it runs (Typer reads each command's signature on
+    every run); what it answers is what the app with every command answers."""
+    assert invoked(["--data", "list", "show", "x"]) == "show"  # --data takes a value
+    assert invoked(["--no-cache", "list", "-n", "2"]) == "list"
+    assert invoked(["--help", "list"]) is None  # the root help lists every command
+    assert invoked(["lst"]) is None  # "did you mean" needs every name
+    assert invoked([]) is None
+    for args in (
+        ["--data", str(VIEWS), "list", "-n", "2", "-f", "json"],
+        ["list", "--data", str(VIEWS), "-n", "2", "-f", "json"],
+        ["--data", str(VIEWS), "lst"],
+        ["--help"],
+        ["show", "--help"],
+    ):
+        env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+        done = subprocess.run(
+            [sys.executable, "-m", "readouts_cli", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        whole = run(*args)
+        # Words alike (help is wrapped a cell narrower under the test runner).
+        assert done.returncode == whole.code, args
+        assert done.stdout.split() == whole.out.split(), args
+        assert done.stderr.split() == whole.err.split(), args
+    assert len(app.registered_commands) == len(COMMANDS)  # nothing left out after a run
 
 
 def test_global_options_work_after_the_command_too() -> None:

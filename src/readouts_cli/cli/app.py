@@ -293,3 +293,31 @@ _register("export", export.run)
 COMMANDS = frozenset(
     name for command in app.registered_commands if (name := command.name) is not None
 )
+
+
+def invoked(args: list[str]) -> str | None:
+    """The command `args` run (what `readouts ARGS` runs), if they name one before any help
+    option; None for the root help, completion and a name that is no command."""
+    index = 0
+    while index < len(args):
+        token = args[index]
+        if token in COMMANDS:
+            return token
+        if token in ("-h", "--help", "--") or not token.startswith("-"):
+            return None
+        index += 2 if token in GLOBAL_VALUED else 1
+    return None
+
+
+@contextmanager
+def only(name: str | None) -> Iterator[None]:
+    """Within: the app holds the command `name` alone (all of them for None). Typer builds a
+    command from its function's signature on every run: building one, not fifteen, spares
+    every command the time of the other fourteen."""
+    every = app.registered_commands
+    if name is not None:
+        app.registered_commands = [c for c in every if c.name == name]
+    try:
+        yield
+    finally:
+        app.registered_commands = every

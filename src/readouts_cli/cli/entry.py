@@ -25,9 +25,12 @@ def main() -> None:
         return
     debug = "--debug" in sys.argv[1:]
     try:
-        from .app import app
+        from .app import app, invoked, only
 
-        app(prog_name="readouts")
+        # Completion asks the whole app what there is.
+        completing = any(key.startswith("_READOUTS_COMPLETE") for key in os.environ)
+        with only(None if completing else invoked(sys.argv[1:])):
+            app(prog_name="readouts")
         code: int | str | None = 0
     except SystemExit as exit:
         code = exit.code
