@@ -5,6 +5,7 @@ item is described (`show`, `person`, `condolences` and `aid` all describe items 
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -198,16 +199,17 @@ def count(entries: Iterable[Entry]) -> Verdicts:
 
     Give it every item of the corpus, so a package is judged whole whatever is shown.
     """
-    ordered = sorted(entries, key=lambda e: e.order)
+    ordered = sorted(entries, key=_ORDER)
     groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    verdicts: Verdicts = {}
+    left: list[Entry] = []  # mentions and running totals
     for entry in ordered:
         kind = flow(entry.item)
         if kind is None:
-            continue
-        groups[(entry.package, kind)].append(entry)
-    counted_packages = {package for package, _ in groups}
-    for (_, _), statements in groups.items():
+            left.append(entry)
+        else:
+            groups[(entry.package, kind)].append(entry)
+    verdicts: Verdicts = {}
+    for statements in groups.values():
         with_amount = [e for e in statements if e.item.amount]
         chosen = with_amount[-1] if with_amount else statements[0]
         year = statements[0].date.year
@@ -215,9 +217,8 @@ def count(entries: Iterable[Entry]) -> Verdicts:
             verdicts[entry.key] = Verdict(
                 entry is chosen, None if entry is chosen else REPEAT, year
             )
-    for entry in ordered:
-        if entry.key in verdicts:
-            continue
+    counted_packages = {package for package, _ in groups}
+    for entry in left:
         if entry.item.scope == Scope.CUMULATIVE:
             reason = RUNNING_TOTAL
         elif entry.package in counted_packages:
@@ -226,6 +227,10 @@ def count(entries: Iterable[Entry]) -> Verdicts:
             reason = MENTION
         verdicts[entry.key] = Verdict(False, reason, entry.date.year)
     return verdicts
+
+
+# Where an item stands in the corpus (Cited.order), as a key that builds no tuple in Python.
+_ORDER = operator.attrgetter("date", "id", "account", "index")
 
 
 def left_out(entries: Iterable[Entry], verdicts: Verdicts) -> str | None:
@@ -314,17 +319,17 @@ def stated_totals(entries: Iterable[Entry], verdicts: Verdicts) -> list[StatedTo
         item = entry.item
         if item.scope == Scope.CUMULATIVE and item.amount and item.currency:
             latest[(item.donor, item.recipient, item.currency)] = entry
-    out = []
-    for (donor, recipient, currency), entry in latest.items():
-        counted = [
-            e
-            for e in entries
-            if verdicts[e.key].counted
-            and flow(e.item) == COMMITTED
-            and (e.item.donor, e.item.recipient, e.item.currency) == (donor, recipient, currency)
-        ]
-        out.append(StatedTotal(entry, sum(e.item.amount or 0 for e in counted), len(counted)))
-    return out
+    if not latest:
+        return []
+    # The counted commitments of each donor, recipient and currency, in one pass.
+    counted: dict[tuple[str, str | None, str | None], list[int]] = defaultdict(list)
+    for e in entries:
+        if verdicts[e.key].counted and flow(e.item) == COMMITTED:
+            counted[(e.item.donor, e.item.recipient, e.item.currency)].append(e.item.amount or 0)
+    return [
+        StatedTotal(entry, sum(amounts := counted.get(parties, [])), len(amounts))
+        for parties, entry in latest.items()
+    ]
 
 
 # Words that make an aid item read as a stated running total rather than one commitment.
