@@ -6,6 +6,7 @@ unexpected failure each end in one line on stderr and an exit code, never a trac
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -18,6 +19,10 @@ CLOSED_PIPE = 141
 
 
 def main() -> None:
+    # A command lives for a moment and makes many objects that outlive it (rows, items) but
+    # few cycles: the collector runs a tenth as often, and never walks what start-up made.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
     if sys.argv[1:] == ["--version"]:
         from .. import __version__
 
