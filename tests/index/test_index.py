@@ -24,6 +24,8 @@ from readouts_cli import index
 from readouts_cli.corpus import Corpus, load_corpus, meeting_files
 from readouts_cli.filters import Filters
 from readouts_cli.index import opening, queries, walking
+from readouts_cli.people.matching import Roster
+from readouts_cli.people.registry import load_registry
 from readouts_cli.search import phrases_of
 from readouts_cli.store import FileStore, Store
 from readouts_cli.vocab import Kind
@@ -775,6 +777,10 @@ def test_people_and_tags_read_out_of_the_index_are_the_file_store_s(
         assert indexed.glances(Filters(limit=2))[0].participants[0].name == "Ann\x001"
     if nul:
         assert ("A\x001", 1) in indexed.tag_counts(Filters())
+    roster = Roster(load_registry(CORPUS))
+    for limit in (None, 3):
+        assert indexed.people(Filters(), roster, limit) == files.people(Filters(), roster, limit)
+    assert indexed.aid() == files.aid() and indexed.condolences() == files.condolences()
 
 
 # -- check remembers what it found --------------------------------------------------------------

@@ -234,7 +234,8 @@ class IndexedStore(Store):
                 row.first, row.last = min(row.first or start, start), max(row.last or end, end)
         kept = ranked(rows.values())[:limit]
         for row in kept:
-            spellings = json.dumps(names[row.who.key])
+            spellings = names[row.who.key]
+            among = f"IN ({', '.join('?' * len(spellings))})"  # a person's few spellings
             person = row.who.person
             row.country = person.country if person else None
             row.title = person.latest_title() if person else None
@@ -243,15 +244,13 @@ class IndexedStore(Store):
                 seats = self._conn.execute(
                     "SELECT p.country, p.title FROM participants p"
                     " JOIN records r ON r.file = p.record"
-                    " WHERE p.name IN (SELECT value FROM json_each(?))"
-                    f" {_ORDER}, p.rowid",
-                    (spellings,),
+                    f" WHERE p.name {among} {_ORDER}, p.rowid",
+                    spellings,
                 ).fetchall()
                 row.country = row.country or seats[0][0]
                 row.title = row.title or next((t for _, t in reversed(seats) if t), None)
             for other, meetings in self._conn.execute(
-                "SELECT other, meetings FROM pairs WHERE name IN (SELECT value FROM json_each(?))",
-                (spellings,),
+                f"SELECT other, meetings FROM pairs WHERE name {among}", spellings
             ):
                 them = roster.who(other)
                 if them.key != row.who.key:
