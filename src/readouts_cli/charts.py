@@ -10,8 +10,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .corpus import Record
 from .ledger import COMMITTED, Entry, Verdicts, flow
+from .store import Kinds
 from .vocab import Category, Kind, Level
 from .vocab import Period as Period
 from .vocab import Split as Split
@@ -82,12 +82,11 @@ class MeetingChart:
         return sum(bar.total for bar in self.bars)
 
 
-def _series_of(record: Record, split: Split) -> str:
-    meeting = record.meeting
+def _series_of(meeting: Kinds, split: Split) -> str:
     if split is Split.LEVEL:
-        return str(meeting.level) if meeting.level else NO_LEVEL
+        return meeting.level or NO_LEVEL
     if split is Split.KIND:
-        return str(meeting.kind)
+        return meeting.kind
     return ALL
 
 
@@ -112,15 +111,15 @@ def _filled(keyed: dict[int, dict[str, int]], series: Sequence[str], by: Period)
     return bars
 
 
-def meeting_chart(records: Iterable[Record], by: Period, split: Split) -> MeetingChart:
+def meeting_chart(meetings: Iterable[Kinds], by: Period, split: Split) -> MeetingChart:
     """Count meetings per period and series; the series are those that occur, in the order
     of the record format's vocabulary (summit first; meeting first)."""
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     seen: set[str] = set()
-    for record in records:
-        name = _series_of(record, split)
+    for meeting in meetings:
+        name = _series_of(meeting, split)
         seen.add(name)
-        counts[_index(record.meeting.date, by)][name] += 1
+        counts[_index(meeting.date, by)][name] += 1
     series = [name for name in _series_order(split) if name in seen]
     return MeetingChart(by, split, series, _filled(counts, series, by))
 

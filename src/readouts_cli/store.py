@@ -49,8 +49,9 @@ class LineUp(NamedTuple):
 
 @dataclass(frozen=True)
 class Glance:
-    """What a one-line view shows of a meeting (`list`, `show` of a month), read without
-    building its record: a row only printed needs no validated model."""
+    """What a one-line view shows of a meeting (`list`, `show` of a month), and what a chart
+    counts it by (`timeline`), read without building its record: a row only printed needs
+    no validated model."""
 
     id: str
     date: dt.date
@@ -60,18 +61,36 @@ class Glance:
     title: str
     participants: Sequence[Seat]
     accounts: int  # how many accounts tell the meeting (1: the record's own only)
+    level: str | None = None
 
     @classmethod
     def of(cls, record: Record) -> Glance:
         m = record.meeting
         seats = [Seat(p.name, p.country, p.title) for p in m.participants]
+        level = str(m.level) if m.level else None
         return cls(
-            record.id, m.date, m.time, m.timezone, str(m.kind), m.title, seats, len(m.accounts) + 1
+            record.id,
+            m.date,
+            m.time,
+            m.timezone,
+            str(m.kind),
+            m.title,
+            seats,
+            len(m.accounts) + 1,
+            level,
         )
 
     def start_in(self, key: str) -> dt.datetime | None:
         """The start in zone `key`, as Meeting.start_in gives it."""
         return start_in(self.date, self.time, self.timezone, key)
+
+
+class Kinds(NamedTuple):
+    """A meeting as a chart counts it."""
+
+    date: dt.date
+    kind: str
+    level: str | None
 
 
 class Finding(NamedTuple):
@@ -152,6 +171,11 @@ class Store(ABC):
         """What a one-line view shows of each matching meeting, chronological (with a
         limit, the most recent N)."""
         return [Glance.of(r) for r in self.select(filters)]
+
+    def kinds(self, filters: Filters) -> list[Kinds]:
+        """The date, kind and level of each matching meeting, chronological (with a limit,
+        the most recent N): what a chart of meetings counts."""
+        return [Kinds(g.date, g.kind, g.level) for g in self.glances(filters)]
 
     def line_ups(self, filters: Filters) -> list[LineUp]:
         """The line-up of each matching meeting that has participants (the limit ignored),

@@ -157,6 +157,7 @@ def test_every_command_answers_the_same_with_and_without_the_index(args: list[st
         ["condolences", "--format", "csv"],
         ["condolences", "-n", "2", "--to", "2024-06"],
         ["timeline", "--aid", "-n", "3", "--format", "csv"],
+        ["timeline", "--split", "level", "--by", "month", "--format", "csv"],
         ["check"],
     ],
     ids=" ".join,
@@ -771,6 +772,7 @@ def test_people_and_tags_read_out_of_the_index_are_the_file_store_s(
         assert indexed.line_ups(filters) == files.line_ups(filters)
         assert indexed.tag_counts(filters) == files.tag_counts(filters)
         assert indexed.glances(filters) == files.glances(filters)
+        assert indexed.kinds(filters) == files.kinds(filters)
     # glances look for a NUL among the rows they read only: the newest two hold one.
     assert indexed.glances(Filters(limit=2)) == files.glances(Filters(limit=2))
     if nul:

@@ -274,7 +274,7 @@ class _Writer:
         )
         run(
             "INSERT INTO records (file, id, date, instant, kind, time, timezone, title, accounts,"
-            " seats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " seats, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             self.records,
         )
         run("INSERT INTO docs (file, doc) VALUES (?, ?)", self.docs)

@@ -26,7 +26,17 @@ from ..ledger import Entry, Sympathy
 from ..model import Aid, Condolence, Meeting
 from ..people.matching import Roster
 from ..search import Hit, search
-from ..store import FileStore, Finding, Glance, LineUp, Seat, Section, Store, count_tags
+from ..store import (
+    FileStore,
+    Finding,
+    Glance,
+    Kinds,
+    LineUp,
+    Seat,
+    Section,
+    Store,
+    count_tags,
+)
 from .location import connect, discard, is_corrupt
 from .schema import _ORDER, _ORDER_DESC, _RECORD_COLUMNS, MAX_SQL_NAMES, REMEMBER_TIMEOUT
 
@@ -303,7 +313,8 @@ class IndexedStore(Store):
         newest_first = filters.limit is not None
         limit = f" LIMIT {int(filters.limit)}" if filters.limit is not None else ""
         rows = self._conn.execute(
-            "SELECT r.id, r.date, r.time, r.timezone, r.kind, r.title, r.seats, r.accounts"
+            "SELECT r.id, r.date, r.time, r.timezone, r.kind, r.title, r.seats, r.accounts,"
+            " r.level"
             f" FROM records r WHERE {where} {_ORDER_DESC if newest_first else _ORDER}{limit}",
             params,
         ).fetchall()
@@ -323,8 +334,33 @@ class IndexedStore(Store):
                 title,
                 [seat(s) for s in loads(seats)],
                 accounts,
+                level,
             )
-            for record_id, date, time, timezone, kind, title, seats, accounts in rows
+            for record_id, date, time, timezone, kind, title, seats, accounts, level in rows
+        ]
+        if newest_first:
+            found.reverse()
+        return found
+
+    def kinds(self, filters: Filters) -> list[Kinds]:
+        if not _exact(filters):
+            return super().kinds(filters)
+        return self._answer(lambda: self._kinds(filters), lambda s: s.kinds(filters))
+
+    def _kinds(self, filters: Filters) -> list[Kinds]:
+        if filters.limit is not None and filters.limit <= 0:
+            return []
+        where, params = _narrow(filters)
+        newest_first = filters.limit is not None
+        limit = f" LIMIT {int(filters.limit)}" if filters.limit is not None else ""
+        day = dt.date.fromisoformat
+        found = [
+            Kinds(day(date), kind, level)
+            for date, kind, level in self._conn.execute(
+                "SELECT r.date, r.kind, r.level FROM records r"
+                f" WHERE {where} {_ORDER_DESC if newest_first else _ORDER}{limit}",
+                params,
+            )
         ]
         if newest_first:
             found.reverse()

@@ -62,12 +62,13 @@ CREATE TABLE records (
     instant REAL NOT NULL,
     kind TEXT NOT NULL,
     shadowed INTEGER NOT NULL DEFAULT 0,  -- 1: an earlier file (in path order) has the id
-    -- What a one-line view shows (store.Glance), so that a timeline reads no document:
+    -- What a one-line view shows and a chart counts (store.Glance): no document is read:
     time TEXT,
     timezone TEXT,
     title TEXT NOT NULL,
     accounts INTEGER NOT NULL,
-    seats BLOB NOT NULL  -- marshal: ((name, country, title), ...), in order
+    seats BLOB NOT NULL,  -- marshal: ((name, country, title), ...), in order
+    level TEXT
 );
 CREATE TABLE docs (file INTEGER PRIMARY KEY, doc TEXT NOT NULL);
 -- Each seat of a record, in order (rowid), with the record's date: what `people` tallies.

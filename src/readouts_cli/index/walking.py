@@ -204,7 +204,7 @@ def parse_file(meetings: Path, path: str, stamp: int, ident: int, now: int) -> P
     """Load one file as the file store does: (path, stamp to store, identity, problems, record).
 
     A record comes as (id, date, instant, kind, glance, JSON, participants, folded tags,
-    folded text, items): its glance is (time, timezone, title, accounts, seats), what the
+    folded text, items): its glance is (time, timezone, title, accounts, seats, level), what the
     records table keeps for one-line views; its items are (section, account, position,
     label, JSON), for the `items` table.
     A stamp of -1 is stored for what must be read again next time: a file changed too recently
@@ -253,6 +253,7 @@ def parse_file(meetings: Path, path: str, stamp: int, ident: int, now: int) -> P
                 meeting.title,
                 len(meeting.accounts) + 1,
                 marshal.dumps(tuple((p.name, p.country, p.title) for p in meeting.participants)),
+                str(meeting.level) if meeting.level else None,
             ),
             # Only the keys the file sets: read back, the record has the same fields set.
             meeting.model_dump_json(exclude_unset=True),

@@ -100,7 +100,7 @@ def run(
             csv_rows=lambda: (AID_COLUMNS, aid_rows(charts)),
         )
         return
-    chart = meeting_chart(store.select(chosen), by, split)
+    chart = meeting_chart(store.kinds(chosen), by, split)
     if not chart.bars:
         say("no meetings match")
         if fmt is Format.TABLE:
