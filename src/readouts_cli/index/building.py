@@ -215,7 +215,7 @@ class _Writer:
     docs: list[tuple[int, str]] = field(default_factory=list)
     participants: list[tuple[int, str, str | None, str | None, str]] = field(default_factory=list)
     pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
-    tags: list[tuple[int, str]] = field(default_factory=list)
+    tags: list[tuple[int, str, str]] = field(default_factory=list)
     texts: list[tuple[int, str]] = field(default_factory=list)
     items: list[tuple[int, str, int, int, str | None, str]] = field(default_factory=list)
 
@@ -241,7 +241,7 @@ class _Writer:
             self.docs.append((file, doc))
             self.participants.extend((file, *seat, date) for seat in participants)
             self.pairs.update(pairs_of(participants))
-            self.tags.extend((file, tag) for tag in tags)
+            self.tags.extend((file, tag, written) for tag, written in tags)
             self.texts.append((file, folded))
             self.items.extend((file, *item) for item in items)
         if len(self.files) >= CHUNK:
@@ -286,7 +286,7 @@ class _Writer:
         )
         if any(n < 0 for n in self.pairs.values()):
             self.conn.execute("DELETE FROM pairs WHERE meetings <= 0")
-        run("INSERT INTO tags (record, tag) VALUES (?, ?)", self.tags)
+        run("INSERT INTO tags (record, tag, written) VALUES (?, ?, ?)", self.tags)
         run("INSERT INTO texts (file, folded) VALUES (?, ?)", self.texts)
         run("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)", self.items)
         self.dropped.clear()

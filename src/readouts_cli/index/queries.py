@@ -565,15 +565,25 @@ class IndexedStore(Store):
             conn.close()
 
     def tag_counts(self, filters: Filters) -> list[tuple[str, int]]:
-        if filters.limit is not None or not _exact(filters) or not self._json_reads_exactly():
+        if filters.limit is not None or not _exact(filters):
             return super().tag_counts(filters)
         return self._answer(
             lambda: count_tags(self._tag_lists(filters)), lambda s: s.tag_counts(filters)
         )
 
     def _tag_lists(self, filters: Filters) -> list[list[str]]:
-        """Each matching meeting's tags as written, in order, read out of the stored documents."""
-        return [[tag for (tag,) in rows] for _, rows in self._items("tags", "i.value", filters)]
+        """Each matching meeting's tags as written (one spelling of each), in corpus order,
+        read from the tags table."""
+        where, params = _narrow(filters)
+        rows = self._conn.execute(
+            "SELECT t.record, t.written FROM records r JOIN tags t ON t.record = r.file"
+            f" WHERE {where} {_ORDER}",
+            params,
+        )
+        return [
+            [written for _, written in group]
+            for _, group in itertools.groupby(rows, key=operator.itemgetter(0))
+        ]
 
     def on_day(self, day: dt.date) -> list[Record]:
         return self._answer(

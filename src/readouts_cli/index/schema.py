@@ -88,7 +88,9 @@ CREATE TABLE pairs (
     meetings INTEGER NOT NULL,
     PRIMARY KEY (name, other)
 ) WITHOUT ROWID;
-CREATE TABLE tags (record INTEGER NOT NULL, tag TEXT NOT NULL);
+-- A record's tags, folded (what filters match), each with its spelling in the record (the
+-- last, where it writes one tag two ways): what `tags` counts.
+CREATE TABLE tags (record INTEGER NOT NULL, tag TEXT NOT NULL, written TEXT NOT NULL);
 CREATE TABLE texts (file INTEGER PRIMARY KEY, folded TEXT NOT NULL);
 -- Each aid item and condolence of a record, every account's: what the ledgers read, without
 -- the record's document.

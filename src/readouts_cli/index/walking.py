@@ -203,7 +203,8 @@ def _digest(value: Any) -> str:
 def parse_file(meetings: Path, path: str, stamp: int, ident: int, now: int) -> Parsed:
     """Load one file as the file store does: (path, stamp to store, identity, problems, record).
 
-    A record comes as (id, date, instant, kind, glance, JSON, participants, folded tags,
+    A record comes as (id, date, instant, kind, glance, JSON, participants, tags (folded and
+    as written),
     folded text, items): its glance is (time, timezone, title, accounts, seats, level), what the
     records table keeps for one-line views; its items are (section, account, position,
     label, JSON), for the `items` table.
@@ -258,7 +259,7 @@ def parse_file(meetings: Path, path: str, stamp: int, ident: int, now: int) -> P
             # Only the keys the file sets: read back, the record has the same fields set.
             meeting.model_dump_json(exclude_unset=True),
             [(p.name, p.country, p.title) for p in meeting.participants],
-            sorted({fold(tag) for tag in meeting.tags}),
+            sorted({fold(tag): tag for tag in meeting.tags}.items()),
             _CONTROL.sub("\ufffd", folded),
             [
                 (
