@@ -42,7 +42,7 @@ class LineUp(NamedTuple):
     """A meeting's file, date and participants (in order): what `people` counts and what
     `check` holds against people.toml."""
 
-    path: Path
+    path: str  # the record's file (a string: a path object per meeting costs more than its use)
     date: dt.date
     seats: list[Seat]
 
@@ -182,7 +182,7 @@ class Store(ABC):
         chronological."""
         return [
             LineUp(
-                r.path,
+                str(r.path),
                 r.meeting.date,
                 [Seat(p.name, p.country, p.title) for p in r.meeting.participants],
             )

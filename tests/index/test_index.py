@@ -726,7 +726,7 @@ def test_line_ups_are_each_meeting_s_date_and_participants_in_order(
     line_ups = indexed.line_ups(Filters(country="PL"))
     assert line_ups == [
         (
-            r.path,
+            str(r.path),
             r.meeting.date,
             [(p.name, p.country, p.title) for p in r.meeting.participants],
         )
@@ -809,7 +809,7 @@ def test_check_remembers_what_it_found_and_checks_again_only_what_changed(
     monkeypatch.setattr(
         crosscheck,
         "check_line_up",
-        lambda line_up, *a, **k: checked.append(line_up.path) or real_check(line_up, *a, **k),
+        lambda line_up, *a, **k: checked.append(Path(line_up.path)) or real_check(line_up, *a, **k),
     )
     monkeypatch.setattr(ledger, "double_counting", lambda r: ledgers.append(1) or real_ledger(r))
 

@@ -367,9 +367,9 @@ class IndexedStore(Store):
         return found
 
     def line_ups(self, filters: Filters) -> list[LineUp]:
-        if not _exact(filters) or not self._json_reads_exactly():
+        if not _exact(filters):
             return super().line_ups(filters)
-        # Read out of the stored documents by SQLite: no record is built.
+        # Read from the participants table: no record is built.
         return self._answer(lambda: self._line_ups(filters), lambda s: s.line_ups(filters))
 
     def _line_ups(self, filters: Filters) -> list[LineUp]:
@@ -378,43 +378,34 @@ class IndexedStore(Store):
     def _file_line_ups(
         self, filters: Filters, only: Sequence[int] | None = None
     ) -> list[tuple[int, LineUp]]:
-        """The line-ups, each with its record's file (row); `only` those files, if given."""
-        found: list[tuple[int, LineUp]] = []
-        for file, rows in self._items(
-            "participants",
-            "f.path, r.date, json_extract(i.value, '$.name'),"
-            " json_extract(i.value, '$.country'), json_extract(i.value, '$.title')",
-            filters,
-            only,
-        ):
-            path, date = rows[0][:2]
-            seats = [Seat(*row[2:]) for row in rows]
-            found.append((file, LineUp(self.meetings / path, dt.date.fromisoformat(date), seats)))
-        return found
-
-    def _items(
-        self, section: str, columns: str, filters: Filters, only: Sequence[int] | None = None
-    ) -> Iterator[tuple[int, list[Any]]]:
-        """`columns` of each item of `section` (an array in the stored document, `i` in SQL) of
-        the matching records (`only` those files, if given), one list of rows per record that
-        has items, with the record's file, in order."""
+        """The line-ups, each with its record's file (row); `only` those files, if given.
+        Read from the participants table: no stored document is read."""
         where, params = _narrow(filters)
         if only is not None:
             where += " AND r.file IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(list(only)))
         rows = self._conn.execute(
-            f"SELECT r.file, {columns} FROM records r JOIN files f ON f.file = r.file"
-            f" JOIN docs d ON d.file = r.file, json_each(d.doc, '$.{section}') i"
-            f" WHERE {where} {_ORDER}, i.key",
+            "SELECT r.file, f.path, r.date, p.name, p.country, p.title FROM records r"
+            " JOIN files f ON f.file = r.file JOIN participants p ON p.record = r.file"
+            f" WHERE {where} {_ORDER}, p.rowid",
             params,
         )
+        meetings = str(self.meetings)
+        day, seat = dt.date.fromisoformat, Seat._make
+        found: list[tuple[int, LineUp]] = []
         for file, group in itertools.groupby(rows, key=operator.itemgetter(0)):
-            yield file, [row[1:] for row in group]
+            seats = list(group)
+            _, path, date = seats[0][:3]
+            line_up = LineUp(
+                os.path.join(meetings, *path.split("/")), day(date), [seat(s[3:]) for s in seats]
+            )
+            found.append((file, line_up))
+        return found
 
     # -- what check found, remembered ------------------------------------------------------
 
     def checked(self, against: str, check: Callable[[LineUp], list[Finding]]) -> list[Finding]:
-        if not self._json_reads_exactly():
+        if not _JSON:  # the records to check again are named through json_each
             return super().checked(against, check)
         return self._answer(
             lambda: self._checked(against, check), lambda s: s.checked(against, check)

@@ -107,12 +107,12 @@ def check_line_up(line_up: LineUp, registry: Registry, *, strict: bool) -> list[
                 )
         if problem:
             if lines is None:
-                lines = _lines(path)
+                lines = _lines(Path(path))
             field, message, hint = problem
             loc = ("participants", index, field)
             located = Problem(
                 message,
-                file=path,
+                file=Path(path),
                 line=tomlio.line_of(lines, loc) or 1,
                 field=f"participants[{index}].{field}",
                 hint=hint,
