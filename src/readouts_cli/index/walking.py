@@ -203,11 +203,12 @@ def _digest(value: Any) -> str:
 def parse_file(meetings: Path, path: str, stamp: int, ident: int, now: int) -> Parsed:
     """Load one file as the file store does: (path, stamp to store, identity, problems, record).
 
-    A record comes as (id, date, instant, kind, glance, JSON, participants, tags (folded and
-    as written),
-    folded text, items): its glance is (time, timezone, title, accounts, seats, level), what the
-    records table keeps for one-line views; its items are (section, account, position,
-    label, JSON), for the `items` table.
+    A record comes as (id, date, instant, kind, glance, JSON, participants, tags, folded text,
+    items): its glance is (time, timezone, title, accounts, seats, level), what the records
+    table keeps for one-line views; its participants are (name, country, title); its tags are
+    (folded, as written); its items are (section, account, position, label, JSON), for the
+    `items` table.
+
     A stamp of -1 is stored for what must be read again next time: a file changed too recently
     to trust its stamp, or one that could not be read.
     """
