@@ -11,8 +11,18 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.text import Text
 
-from readouts_cli.cli.cells import Column, cells, render_rows, table_lines, wrap, wrap_plain
-from readouts_cli.cli.output import console, print_lines
+from readouts_cli.cli.cells import (
+    Column,
+    _Laid,
+    _placed,
+    cells,
+    plan,
+    render_rows,
+    table_lines,
+    wrap,
+    wrap_plain,
+)
+from readouts_cli.cli.output import console, inert, print_lines
 
 # Letters, wide characters, a joiner and a variation selector (which Rich measures with the
 # character before them), combining marks, tabs and control characters.
@@ -78,6 +88,27 @@ def test_rows_laid_out_column_by_column_are_those_laid_out_one_by_one(
     plain = [str(line) for line in table_lines(laid(styled=False), width)]
     as_text = [line.plain for line in render_rows(laid(styled=True), width)]
     assert plain == as_text
+
+
+# Control characters: no cells as given, several once escaped, as they are shown.
+CONTROLS = st.text(st.sampled_from(list("ab -é日") + ["\x00", "\x07"]), max_size=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(CONTROLS, min_size=4, max_size=4), max_size=6), st.integers(8, 60))
+def test_control_characters_are_measured_as_shown_and_never_widen_a_line(
+    rows: list[list[str]], width: int
+) -> None:
+    # A column is planned from its cells as shown (escaped), so laying rows out a column at
+    # a time gives the lines `_place` gives, and none is wider than the width.
+    made = columns(rows, styled=False)
+    lines = table_lines(made, width)
+    shown = plan(made, width)
+    laid = [_Laid.of(column) for column in shown]
+    assert lines[1:] == ([_placed(laid, row, width) for row in range(len(rows))] if shown else [])
+    # Wider only where the id, which is never cut, is wider itself.
+    for line, row in zip(lines[1:], rows, strict=False):
+        assert cells(str(line)) <= max(width, cells(inert(row[0])))
 
 
 @given(

@@ -215,12 +215,20 @@ class Column:
     overflow: bool = False
     shown_width: int = field(default=0, init=False)
     _widths: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _shown: list[str | Text] | None = field(default=None, init=False, repr=False, compare=False)
 
     def widths(self) -> list[int]:
-        """The width of each cell as given, measured once."""
+        """The width of each cell as it is shown (record text inert: a control character
+        escaped), measured once."""
         if self._widths is None:
-            self._widths = list(map(width_of, self.cells))
+            self._widths = list(map(width_of, self.shown()))
         return self._widths
+
+    def shown(self) -> list[str | Text]:
+        """The cells as they are shown: strings made inert, Text as given; made once."""
+        if self._shown is None:
+            self._shown = [inert(c) if isinstance(c, str) else c for c in self.cells]
+        return self._shown
 
     def natural_width(self) -> int:
         widths = sorted(self.widths())
@@ -356,12 +364,8 @@ class _Laid:
     @classmethod
     def of(cls, column: Column) -> _Laid:
         given = column.widths()
-        shown = [inert(cell) if isinstance(cell, str) else cell for cell in column.cells]
-        # inert() gives back the very string when there is nothing to escape.
-        sizes = [
-            size if cell is before else width_of(cell)
-            for cell, before, size in zip(shown, column.cells, given, strict=True)
-        ]
+        shown = column.shown()
+        sizes = list(given)
         plain = "".join(_plain(cell) for cell in shown)
         pushes = [max(size - column.shown_width, 0) for size in given] if column.overflow else []
         return cls(column, shown, sizes, pushes, "\u200d" in plain or "\ufe0f" in plain)
