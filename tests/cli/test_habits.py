@@ -57,12 +57,16 @@ def test_the_executable_builds_the_command_it_runs_and_answers_as_the_whole_app(
     assert invoked(["--no-cache", "list", "-n", "2"]) == "list"
     assert invoked(["--help", "list"]) is None  # the root help lists every command
     assert invoked(["lst"]) is None  # "did you mean" needs every name
+    assert invoked(["-hd", "list"]) is None  # -h, then -d taking "list": the root help
+    assert invoked(["-dlist", "people"]) == "people"
+    assert invoked(["--data=x", "--no-pager", "show"]) == "show"
     assert invoked([]) is None
     for args in (
         ["--data", str(VIEWS), "list", "-n", "2", "-f", "json"],
         ["list", "--data", str(VIEWS), "-n", "2", "-f", "json"],
         ["--data", str(VIEWS), "lst"],
         ["--help"],
+        ["-hd", "list"],
         ["show", "--help"],
     ):
         env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}

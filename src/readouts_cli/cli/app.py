@@ -296,16 +296,24 @@ COMMANDS = frozenset(
 
 
 def invoked(args: list[str]) -> str | None:
-    """The command `args` run (what `readouts ARGS` runs), if they name one before any help
-    option; None for the root help, completion and a name that is no command."""
+    """The command `args` run (what `readouts ARGS` runs), if they name one after global
+    options only; None for anything else before it (help, an option cluster such as `-hd`,
+    a typo), for completion and for a name that is no command."""
     index = 0
     while index < len(args):
         token = args[index]
         if token in COMMANDS:
             return token
-        if token in ("-h", "--help", "--") or not token.startswith("-"):
+        if token in GLOBAL_VALUED:
+            index += 2
+        elif (
+            token in GLOBAL_FLAGS
+            or token.startswith("--data=")
+            or (token.startswith("-d") and not token.startswith("--"))  # -dDIR
+        ):
+            index += 1
+        else:  # anything else (help, a cluster such as -hd, a typo) is the whole app's
             return None
-        index += 2 if token in GLOBAL_VALUED else 1
     return None
 
 

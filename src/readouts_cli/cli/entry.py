@@ -19,9 +19,9 @@ CLOSED_PIPE = 141
 
 
 def main() -> None:
-    # A command lives for a moment and makes many objects that outlive it (rows, items) but
-    # few cycles: the collector runs a tenth as often, and never walks what start-up made.
-    gc.freeze()
+    # A command lives for a moment and makes many objects that last as long as it does (rows,
+    # items) but few cycles: the collector runs a tenth as often, and once the app is loaded
+    # it no longer walks what loading made.
     gc.set_threshold(50_000, 20, 100)
     if sys.argv[1:] == ["--version"]:
         from .. import __version__
@@ -31,6 +31,8 @@ def main() -> None:
     debug = "--debug" in sys.argv[1:]
     try:
         from .app import app, invoked, only
+
+        gc.freeze()
 
         # Completion asks the whole app what there is.
         completing = any(key.startswith("_READOUTS_COMPLETE") for key in os.environ)
