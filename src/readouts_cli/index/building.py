@@ -279,11 +279,10 @@ class _Writer:
         )
         run("INSERT INTO docs (file, doc) VALUES (?, ?)", self.docs)
         run("INSERT INTO participants VALUES (?, ?, ?, ?, ?)", self.participants)
-        run(
-            "INSERT INTO pairs VALUES (?, ?, ?) ON CONFLICT (name, other)"
-            " DO UPDATE SET meetings = meetings + excluded.meetings",
-            [(*pair, n) for pair, n in self.pairs.items() if n],
-        )
+        # Added to what is there (not an upsert, which older SQLite libraries lack).
+        changed = [(n, *pair) for pair, n in self.pairs.items() if n]
+        run("INSERT OR IGNORE INTO pairs VALUES (?, ?, 0)", [pair for _, *pair in changed])
+        run("UPDATE pairs SET meetings = meetings + ? WHERE name = ? AND other = ?", changed)
         if any(n < 0 for n in self.pairs.values()):
             self.conn.execute("DELETE FROM pairs WHERE meetings <= 0")
         run("INSERT INTO tags (record, tag, written) VALUES (?, ?, ?)", self.tags)

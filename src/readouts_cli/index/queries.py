@@ -60,7 +60,6 @@ class IndexedStore(Store):
         self._conn = conn
         self._problems: list[Problem] | None = None
         self._files: FileStore | None = None
-        self._json_exact: bool | None = None
         weakref.finalize(self, conn.close)
         # One read transaction for the whole command: every answer comes from one snapshot,
         # whatever other commands commit meanwhile.
@@ -124,8 +123,12 @@ class IndexedStore(Store):
         ):
             problem = duplicate_problem(record_id, self.meetings / path, self.meetings / first)
             found.append((PurePath(path), [problem]))
+        # As load_corpus orders them: files in path order, then every problem by its file's
+        # name as a string (a stable sort, so a file's own problems keep their order).
         found.sort(key=lambda item: item[0])
-        return [problem for _, problems in found for problem in problems]
+        flat = [problem for _, problems in found for problem in problems]
+        flat.sort(key=lambda problem: str(problem.file))
+        return flat
 
     def count(self) -> int:
         return self._answer(
@@ -283,21 +286,6 @@ class IndexedStore(Store):
                 f"SELECT r.id FROM records r WHERE {where}{limit}", params
             )
         }
-
-    def _json_reads_exactly(self) -> bool:
-        """Whether SQLite's JSON functions give back every stored string whole: only while no
-        document holds a NUL, at which they cut a string short."""
-        if self._json_exact is None:
-            self._json_exact = _JSON and self._answer(
-                # Answered from the partial index docs_with_nul, whose condition this repeats.
-                lambda: (
-                    not self._conn.execute(
-                        "SELECT 1 FROM docs WHERE instr(doc, '\\u0000') > 0 LIMIT 1"
-                    ).fetchone()
-                ),
-                lambda _: False,
-            )
-        return self._json_exact
 
     def glances(self, filters: Filters) -> list[Glance]:
         if not _exact(filters):

@@ -114,7 +114,6 @@ CREATE TABLE memos (section TEXT PRIMARY KEY, against TEXT NOT NULL, found TEXT 
 _INDEXES = """
 CREATE INDEX files_folder ON files (folder);
 CREATE INDEX files_with_problems ON files (path) WHERE problems IS NOT NULL;
-CREATE INDEX docs_with_nul ON docs (file) WHERE instr(doc, '\\u0000') > 0;
 CREATE INDEX records_order ON records (date, instant, id);
 CREATE INDEX records_id ON records (id);
 CREATE INDEX records_shadowed ON records (id) WHERE shadowed = 1;
