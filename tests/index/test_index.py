@@ -318,6 +318,13 @@ def test_a_file_rewritten_within_the_same_timestamp_is_still_seen(corpus: Path) 
     assert "Talks!!" in both(corpus, "show", "2023-09-20").out
 
 
+def test_problems_of_files_at_two_depths_come_in_the_file_store_s_order(corpus: Path) -> None:
+    write(corpus, "meetings/2024-05-01-loose.toml", "date = 2024-05-01\ntitle = [")
+    write(corpus, "meetings/2024/2024-03-01-bad.toml", "date = 2024-03-01\ntitle = [")
+    result = both(corpus, "check")  # the same lines, in the same order, both ways
+    assert result.code == 1 and result.err.count("error:") >= 2
+
+
 def test_new_folders_and_files_elsewhere_in_meetings_are_found(corpus: Path) -> None:
     write(corpus, "meetings/2024/05/2024-05-01-new-meeting.toml", NEW)
     write(corpus, "meetings/2024-05-01-loose.toml", NEW)
