@@ -276,16 +276,22 @@ class IndexedStore(Store):
         return self._answer(lambda: self._ids(filters), lambda s: s.ids(filters))
 
     def _ids(self, filters: Filters) -> set[str]:
+        return {record_id for (record_id,) in self._matching("r.id", filters)}
+
+    def _matching(self, columns: str, filters: Filters) -> list[Any]:
+        """`columns` of the records (`r`) that `filters` keep (in SQL alone: `_exact`),
+        chronological; with a limit, the most recent N, read newest first and stopped there."""
         if filters.limit is not None and filters.limit <= 0:
-            return set()
+            return []
         where, params = _narrow(filters)
-        limit = f" {_ORDER_DESC} LIMIT {int(filters.limit)}" if filters.limit is not None else ""
-        return {
-            record_id
-            for (record_id,) in self._conn.execute(
-                f"SELECT r.id FROM records r WHERE {where}{limit}", params
-            )
-        }
+        select = f"SELECT {columns} FROM records r WHERE {where}"
+        if filters.limit is None:
+            return self._conn.execute(f"{select} {_ORDER}", params).fetchall()
+        rows = self._conn.execute(
+            f"{select} {_ORDER_DESC} LIMIT {int(filters.limit)}", params
+        ).fetchall()
+        rows.reverse()
+        return rows
 
     def glances(self, filters: Filters) -> list[Glance]:
         if not _exact(filters):
@@ -295,24 +301,17 @@ class IndexedStore(Store):
     def _glances(self, filters: Filters) -> list[Glance]:
         """Read from the columns the records table keeps for one-line views: no document is
         read and no record built for a row that is only printed."""
-        if filters.limit is not None and filters.limit <= 0:
-            return []
-        where, params = _narrow(filters)
-        newest_first = filters.limit is not None
-        limit = f" LIMIT {int(filters.limit)}" if filters.limit is not None else ""
-        rows = self._conn.execute(
-            "SELECT r.id, r.date, r.time, r.timezone, r.kind, r.title, r.seats, r.accounts,"
-            " r.level"
-            f" FROM records r WHERE {where} {_ORDER_DESC if newest_first else _ORDER}{limit}",
-            params,
-        ).fetchall()
+        rows = self._matching(
+            "r.id, r.date, r.time, r.timezone, r.kind, r.title, r.seats, r.accounts, r.level",
+            filters,
+        )
         day, hour, seat, loads = (
             dt.date.fromisoformat,
             dt.time.fromisoformat,
             Seat._make,
             marshal.loads,
         )
-        found = [
+        return [
             Glance(
                 record_id,
                 day(date),
@@ -326,9 +325,6 @@ class IndexedStore(Store):
             )
             for record_id, date, time, timezone, kind, title, seats, accounts, level in rows
         ]
-        if newest_first:
-            found.reverse()
-        return found
 
     def kinds(self, filters: Filters) -> list[Kinds]:
         if not _exact(filters):
@@ -336,23 +332,11 @@ class IndexedStore(Store):
         return self._answer(lambda: self._kinds(filters), lambda s: s.kinds(filters))
 
     def _kinds(self, filters: Filters) -> list[Kinds]:
-        if filters.limit is not None and filters.limit <= 0:
-            return []
-        where, params = _narrow(filters)
-        newest_first = filters.limit is not None
-        limit = f" LIMIT {int(filters.limit)}" if filters.limit is not None else ""
         day = dt.date.fromisoformat
-        found = [
+        return [
             Kinds(day(date), kind, level)
-            for date, kind, level in self._conn.execute(
-                "SELECT r.date, r.kind, r.level FROM records r"
-                f" WHERE {where} {_ORDER_DESC if newest_first else _ORDER}{limit}",
-                params,
-            )
+            for date, kind, level in self._matching("r.date, r.kind, r.level", filters)
         ]
-        if newest_first:
-            found.reverse()
-        return found
 
     def line_ups(self, filters: Filters) -> list[LineUp]:
         if not _exact(filters):
