@@ -353,7 +353,8 @@ def _placed(laid: Sequence[_Laid], row: int, width: int) -> Line:
 
 @dataclass
 class _Laid:
-    """A column being laid out: its cells as shown (inert) and their widths."""
+    """A column being laid out: its cells as shown (inert) and their widths, the column's
+    own (Column.shown and Column.widths, made once)."""
 
     column: Column
     cells: list[str | Text]
@@ -363,11 +364,9 @@ class _Laid:
 
     @classmethod
     def of(cls, column: Column) -> _Laid:
-        given = column.widths()
-        shown = column.shown()
-        sizes = list(given)
+        shown, sizes = column.shown(), column.widths()
         plain = "".join(_plain(cell) for cell in shown)
-        pushes = [max(size - column.shown_width, 0) for size in given] if column.overflow else []
+        pushes = [max(size - column.shown_width, 0) for size in sizes] if column.overflow else []
         return cls(column, shown, sizes, pushes, "\u200d" in plain or "\ufe0f" in plain)
 
 
